@@ -1,0 +1,131 @@
+import { z } from "zod";
+
+/** Version of the saved tree format. Loading a tree of another version is an `INVALID_TREE` error. */
+export const TREE_FORMAT_VERSION = 1;
+
+/** Where a score came from. */
+export const ScoreSource = z.enum([
+  "value",
+  "vote",
+  "confidence",
+  "verifier",
+  "combined",
+  "heuristic",
+]);
+export type ScoreSource = z.infer<typeof ScoreSource>;
+
+/** One score given to a node, with its provenance. */
+export const NodeScore = z.object({
+  source: ScoreSource,
+  value: z.number().min(0).max(1),
+  /** Free detail: the words sampled, the votes counted, the verifier's verdict. */
+  detail: z.string().optional(),
+});
+export type NodeScore = z.infer<typeof NodeScore>;
+
+export const NodeStatus = z.enum(["open", "expanded", "pruned", "terminal", "invalid", "failed"]);
+export type NodeStatus = z.infer<typeof NodeStatus>;
+
+export const NodeUsage = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  evaluatedPromptTokens: z.number().int().nonnegative(),
+  generatedTokens: z.number().int().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type NodeUsage = z.infer<typeof NodeUsage>;
+
+/** A node of the search tree: one thought and the state it leads to. The root holds the question. */
+export const TreeNode = z.object({
+  id: z.number().int().nonnegative(),
+  parent: z.number().int().nonnegative().nullable(),
+  depth: z.number().int().nonnegative(),
+  /** The step as written (the question, at the root). */
+  text: z.string(),
+  tokens: z.array(z.number().int()).optional(),
+  /** The task's state after this step, as plain JSON. */
+  state: z.unknown().optional(),
+  status: NodeStatus,
+  /** Why the node was pruned, is invalid or failed. */
+  reason: z.string().optional(),
+  /** What the model wrote, kept when it could not be used. */
+  raw: z.string().optional(),
+  scores: z.array(NodeScore),
+  /** The score strategies rank by: the combined evaluation, or the verifier's when exact. */
+  score: z.number().min(0).max(1).optional(),
+  answer: z.string().optional(),
+  /** The task's verifier said the answer is right (true) or wrong (false). */
+  verified: z.boolean().optional(),
+  /** MCTS statistics. */
+  visits: z.number().int().nonnegative().optional(),
+  usage: NodeUsage,
+  /** Milliseconds since the search started. */
+  createdAt: z.number().nonnegative(),
+});
+export type TreeNode = z.infer<typeof TreeNode>;
+
+const at = { seq: z.number().int().nonnegative(), t: z.number().nonnegative() };
+
+/** What happened during a search, in order. The tree can be replayed from it. */
+export const SearchEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("started"), ...at, question: z.string(), strategy: z.string() }),
+  z.object({ type: z.literal("selected"), ...at, ids: z.array(z.number().int()) }),
+  z.object({ type: z.literal("created"), ...at, id: z.number().int(), parent: z.number().int() }),
+  z.object({
+    type: z.literal("scored"),
+    ...at,
+    id: z.number().int(),
+    score: z.number(),
+    scores: z.array(NodeScore),
+  }),
+  z.object({
+    type: z.literal("status"),
+    ...at,
+    id: z.number().int(),
+    status: NodeStatus,
+    reason: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("solution"),
+    ...at,
+    id: z.number().int(),
+    answer: z.string(),
+    verified: z.boolean().optional(),
+  }),
+  z.object({
+    type: z.literal("budget"),
+    ...at,
+    elapsedMs: z.number(),
+    nodes: z.number().int(),
+    promptTokens: z.number().int(),
+    generatedTokens: z.number().int(),
+    calls: z.number().int(),
+  }),
+  z.object({ type: z.literal("paused"), ...at }),
+  z.object({ type: z.literal("resumed"), ...at }),
+  z.object({ type: z.literal("finalizing"), ...at, from: z.number().int() }),
+  z.object({
+    type: z.literal("stopped"),
+    ...at,
+    stopReason: z.string(),
+    answer: z.string().optional(),
+  }),
+]);
+export type SearchEvent = z.infer<typeof SearchEvent>;
+export type SearchEventType = SearchEvent["type"];
+
+/** A whole search: plain data, saved as JSON, rendered and replayed without a model. */
+export const SearchTree = z.object({
+  format: z.literal("deliberate.tree"),
+  version: z.literal(TREE_FORMAT_VERSION),
+  question: z.string(),
+  task: z.string(),
+  strategy: z.string(),
+  model: z.string().optional(),
+  /** Node `i` has id `i`; node 0 is the root. */
+  nodes: z.array(TreeNode).min(1),
+  events: z.array(SearchEvent),
+  /** The best path found (node ids from the root), once the search stopped. */
+  bestPath: z.array(z.number().int()).optional(),
+  stopReason: z.string().optional(),
+});
+export type SearchTree = z.infer<typeof SearchTree>;
