@@ -1,0 +1,116 @@
+import { rm } from "node:fs/promises";
+import type {
+  Model,
+  ModelReply,
+  ModelRequest,
+  PromptSegment,
+  ScoreOptionsReply,
+  ScoreOptionsRequest,
+} from "@deliberate/core";
+import type { LlamaContext, LlamaModel as NativeModel } from "node-llama-cpp";
+import { LlamaError } from "../errors.js";
+import { generateCompletions } from "./generate-completions.js";
+import type { InferenceRuntime } from "./inference-runtime.js";
+import { scoreOptions } from "./score-options.js";
+import { asTokens } from "./token-prefix.js";
+
+/**
+ * A local GGUF model behind the core's {@link Model} seam. Created by `loadModel`; one instance
+ * serves any number of concurrent requests (and searches) through its pool of sequences.
+ */
+export class LlamaModel implements Model {
+  readonly id: string;
+  /** `true` when prompts go through the model's chat template. */
+  readonly chat: boolean;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly lifetime = new AbortController();
+  private disposed = false;
+
+  /** @internal Use `loadModel`. */
+  constructor(
+    id: string,
+    chat: boolean,
+    private readonly runtime: InferenceRuntime,
+  ) {
+    this.id = id;
+    this.chat = chat;
+  }
+
+  /** The native node-llama-cpp objects, for diagnostics and benchmarks. */
+  get native(): { readonly model: NativeModel; readonly context: LlamaContext } {
+    return { model: this.runtime.native, context: this.runtime.context };
+  }
+
+  /** Context size of each sequence, in tokens. */
+  get contextSize(): number {
+    return this.runtime.context.contextSize;
+  }
+
+  /** Number of sequences in the pool: how many branches decode together. */
+  get branches(): number {
+    return this.runtime.pool.size;
+  }
+
+  generate(request: ModelRequest): Promise<ModelReply> {
+    if (this.disposed) return Promise.reject(disposedError());
+    return this.track(() =>
+      generateCompletions(this.runtime, { ...request, signal: this.linkSignal(request.signal) }),
+    );
+  }
+
+  scoreOptions(request: ScoreOptionsRequest): Promise<ScoreOptionsReply> {
+    if (this.disposed) return Promise.reject(disposedError());
+    return this.track(() =>
+      scoreOptions(this.runtime, { ...request, signal: this.linkSignal(request.signal) }),
+    );
+  }
+
+  /**
+   * Token ids of `text` for this model.
+   * @param special `true` to read special-token text (like `<s>`) as those tokens. @default false
+   */
+  tokenize(text: string, special = false): number[] {
+    return [...this.runtime.tokenizer.tokenizeText(text, special, false)];
+  }
+
+  /** Text of token ids, special tokens left out. */
+  detokenize(tokens: readonly number[]): string {
+    return this.runtime.native.detokenize(asTokens(tokens));
+  }
+
+  /** The token ids a request with these segments would send to the model. */
+  renderPrompt(segments: readonly PromptSegment[]): number[] {
+    return this.runtime.render(segments);
+  }
+
+  /**
+   * Stops the requests in flight (they resolve as aborted), waits for them, then frees the
+   * context, the model and the scratch directory. Safe to call twice.
+   */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.lifetime.abort();
+    this.runtime.pool.close();
+    await Promise.allSettled([...this.inFlight]);
+    await this.runtime.context.dispose();
+    await this.runtime.native.dispose();
+    await rm(this.runtime.scratchDir, { recursive: true, force: true });
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    const promise = work();
+    this.inFlight.add(promise);
+    const forget = () => this.inFlight.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  private linkSignal(signal: AbortSignal | undefined): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.lifetime.signal]) : this.lifetime.signal;
+  }
+}
+
+function disposedError(): LlamaError {
+  return new LlamaError("GENERATION_FAILED", "Expected a loaded model, got one that is disposed.");
+}

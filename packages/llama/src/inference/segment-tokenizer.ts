@@ -1,0 +1,37 @@
+import type { PromptSegment } from "@deliberate/core";
+import type { LlamaModel as NativeModel } from "node-llama-cpp";
+
+const cacheLimit = 4096;
+
+/**
+ * Tokenizes prompt segments for one model. A segment that carries `tokens` is used as it is (text
+ * the model generated: tokenizing it again can give other ids and break prefix reuse); untrusted
+ * text is tokenized without special tokens so it can never forge a turn or an end of sequence.
+ * Results are cached, because the same path segments come back in every child's prompt.
+ */
+export class SegmentTokenizer {
+  private readonly cache = new Map<string, readonly number[]>();
+
+  constructor(private readonly model: NativeModel) {}
+
+  /**
+   * @param continuing `true` when the text follows other text: no leading space is added.
+   */
+  tokenize(segment: PromptSegment, continuing: boolean): readonly number[] {
+    if (segment.tokens) return segment.tokens;
+    return this.tokenizeText(segment.text, segment.trusted === true, continuing);
+  }
+
+  tokenizeText(text: string, special: boolean, continuing: boolean): readonly number[] {
+    if (text.length === 0) return [];
+    const key = `${special ? 1 : 0}${continuing ? 1 : 0}${text}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const tokens = continuing
+      ? this.model.tokenize(text, special, "trimLeadingSpace")
+      : this.model.tokenize(text, special);
+    if (this.cache.size >= cacheLimit) this.cache.clear();
+    this.cache.set(key, tokens);
+    return tokens;
+  }
+}
