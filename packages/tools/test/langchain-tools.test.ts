@@ -1,0 +1,46 @@
+import { ToolMessage } from "@langchain/core/messages";
+import { describe, expect, it } from "vitest";
+import { createCalculatorTool, createGame24CheckTool, createJavaScriptTool } from "../src/index.js";
+
+describe("LangChain tools", () => {
+  it("answers with the exact value", async () => {
+    const calculator = createCalculatorTool();
+    expect(calculator.name).toBe("calculator");
+    expect(await calculator.invoke({ expression: "1/3 + 1/6" })).toBe("1/2 (≈ 0.5)");
+    expect(await calculator.invoke({ expression: "6 * 4" })).toBe("24");
+  });
+
+  it("turns a tool error into an error observation with an artifact", async () => {
+    const message = await createCalculatorTool().invoke({
+      id: "call-1",
+      name: "calculator",
+      type: "tool_call",
+      args: { expression: "1 / (2 - 2)" },
+    });
+    expect(message).toBeInstanceOf(ToolMessage);
+    expect(message.content).toMatch(/^Error \(DIVISION_BY_ZERO\): /);
+    expect(message.artifact).toMatchObject({ ok: false, code: "DIVISION_BY_ZERO" });
+  });
+
+  it("checks Game-of-24 answers", async () => {
+    const check = createGame24CheckTool();
+    expect(await check.invoke({ expression: "8 / (3 - 8 / 3)", numbers: [3, 3, 8, 8] })).toBe(
+      "correct: 8 / (3 - 8 / 3) = 24",
+    );
+    expect(await check.invoke({ expression: "3 * 8", numbers: [3, 3, 8, 8] })).toMatch(
+      /^incorrect: expected the numbers/,
+    );
+  });
+
+  it("runs JavaScript and reports its limits as observations", async () => {
+    const js = createJavaScriptTool({ timeoutMs: 100 });
+    expect(await js.invoke({ code: "console.log(1); 2 ** 10" })).toBe("1\nvalue: 1024");
+    expect(await js.invoke({ code: "for (;;) {}" })).toMatch(/^Error \(TIMEOUT\)/);
+  });
+
+  it("rejects input that does not match the schema before running", async () => {
+    await expect(createCalculatorTool().invoke({ expression: 5 } as never)).rejects.toThrow(
+      /schema/,
+    );
+  });
+});
