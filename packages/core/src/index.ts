@@ -1,4 +1,29 @@
+export {
+  createSearch,
+  type Search,
+  type SearchStatus,
+  type ThinkInput,
+} from "./api/create-search.js";
+export { resolveEvaluator, resolveStrategy } from "./api/resolve-config.js";
+export { type ThinkStreamItem, think, thinkStream } from "./api/think.js";
+export { Budget, type BudgetInput, type BudgetLimit } from "./budget/budget.js";
+export { formatDuration, parseDuration } from "./budget/duration.js";
+export type { PathStep, Result, SearchUsage, StopReason } from "./engine/result.js";
+export type { SearchContext, SearchSettings } from "./engine/search-context.js";
+export type { SearchSnapshot } from "./engine/search-run.js";
 export { DeliberateError, type DeliberateErrorCode } from "./errors.js";
+export { combineEvaluators, type WeightedEvaluator } from "./evaluators/combine.js";
+export { confidenceEvaluator } from "./evaluators/confidence.js";
+export {
+  clampUnit,
+  type Evaluation,
+  type EvaluationTarget,
+  type Evaluator,
+} from "./evaluators/evaluator.js";
+export { parseValueWord, type ValueOptions, valueEvaluator } from "./evaluators/value.js";
+export { type VerifyFunction, verifierEvaluator } from "./evaluators/verifier.js";
+export { parseVoteNumber, type VoteOptions, voteEvaluator } from "./evaluators/vote.js";
+export type { GeneratedStep, Generation, Generator } from "./generators/generator.js";
 export {
   addModelUsage,
   type Completion,
@@ -12,6 +37,21 @@ export {
   type ScoreOptionsReply,
   type ScoreOptionsRequest,
 } from "./model/model.js";
+export { parseThinkOptions } from "./options/parse-options.js";
+export { EvaluatorOption, StrategyOption, ThinkOptions } from "./options/think-options.js";
+export {
+  bestOfN,
+  greedy,
+  type SamplesOptions,
+  sample,
+  selfConsistency,
+} from "./strategies/baselines.js";
+export { type BeamOptions, beam } from "./strategies/beam.js";
+export { type BestFirstOptions, bestFirst } from "./strategies/best-first.js";
+export { type DfsOptions, dfs } from "./strategies/dfs.js";
+export { type MctsOptions, mcts } from "./strategies/mcts.js";
+export type { Prune, Selection, Strategy, StrategyView, Update } from "./strategies/strategy.js";
+export { createQuestionTask, type QuestionTaskOptions } from "./task/question-task.js";
 export {
   defaultValueScale,
   type StepOutcome,
@@ -21,6 +61,7 @@ export {
   type ThoughtStep,
   type ValueScale,
 } from "./task/task.js";
+export { replayTree } from "./tree/replay.js";
 export {
   NodeScore,
   NodeStatus,
@@ -32,3 +73,4 @@ export {
   TREE_FORMAT_VERSION,
   TreeNode,
 } from "./tree/schema.js";
+export { loadTree, parseTree, saveTree, writeJsonAtomic } from "./tree/tree-file.js";

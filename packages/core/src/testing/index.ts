@@ -1,1 +1,9 @@
-export {};
+export { countWords, createRandom } from "./count-words.js";
+export { createRandomModel, type RandomModelOptions } from "./random-model.js";
+export {
+  createScriptedModel,
+  type ScriptedCall,
+  type ScriptedFault,
+  type ScriptedModelOptions,
+  type ScriptRule,
+} from "./scripted-model.js";

@@ -1,0 +1,169 @@
+import { createActor } from "xstate";
+import type { Result } from "../engine/result.js";
+import { searchMachine } from "../engine/search-machine.js";
+import { SearchRun, type SearchSnapshot } from "../engine/search-run.js";
+import { DeliberateError, describeValue } from "../errors.js";
+import { parseThinkOptions } from "../options/parse-options.js";
+import type { ThinkOptions } from "../options/think-options.js";
+import { createQuestionTask } from "../task/question-task.js";
+import type { Task } from "../task/task.js";
+import type { SearchEvent, SearchTree } from "../tree/schema.js";
+import { parseTree } from "../tree/tree-file.js";
+import { resolveConfig } from "./resolve-config.js";
+
+/** What to think about: a question (the generic question task) or a task of your own. */
+export type ThinkInput = string | Task<unknown>;
+
+/** Where a search stands. */
+export type SearchStatus =
+  | "idle"
+  | "searching"
+  | "paused"
+  | "finalizing"
+  | "done"
+  | "cancelled"
+  | "failed";
+
+/** A search you can start, pause, save, resume and cancel. */
+export interface Search {
+  /** Settles with the result once the search stops, however it stops. Never rejects. */
+  readonly result: Promise<Result>;
+  status(): SearchStatus;
+  /** Starts the search, or goes on with a paused or restored one. */
+  start(): void;
+  /** Pauses after the step in flight; resolves with a snapshot to resume from, here or elsewhere. */
+  pause(): Promise<SearchSnapshot>;
+  resume(): void;
+  /** Stops now; the result keeps the best answer found so far. */
+  cancel(): void;
+  /** The tree as it is now. */
+  tree(): SearchTree;
+  subscribe(listener: (event: SearchEvent) => void): () => void;
+}
+
+function toTask(input: ThinkInput): Task<unknown> {
+  if (typeof input === "string") return createQuestionTask(input);
+  if (typeof input === "object" && input !== null && typeof input.applyStep === "function")
+    return input;
+  throw new DeliberateError(
+    "INVALID_TASK",
+    `Expected a question or a task, got ${describeValue(input)}`,
+    { field: "input" },
+  );
+}
+
+function checkSnapshot(snapshot: SearchSnapshot, task: Task<unknown>): SearchSnapshot {
+  if (snapshot?.format !== "deliberate.search" || snapshot.version !== 1) {
+    throw new DeliberateError(
+      "INVALID_SNAPSHOT",
+      `Expected a deliberate.search snapshot of version 1, got ${describeValue(snapshot?.format)}`,
+      {
+        field: "snapshot",
+      },
+    );
+  }
+  const tree = parseTree(snapshot.tree);
+  if (tree.question !== task.question || tree.task !== task.name) {
+    throw new DeliberateError(
+      "INVALID_SNAPSHOT",
+      `The snapshot is of task "${tree.task}" on "${tree.question.slice(0, 60)}", not of task "${task.name}" on "${task.question.slice(0, 60)}"`,
+      { field: "snapshot" },
+    );
+  }
+  return { ...snapshot, tree };
+}
+
+/**
+ * Creates a search without starting it: for pausing, saving and resuming, or following events
+ * before the first step. Options are validated here, before any model work.
+ *
+ * @example
+ * ```ts
+ * const search = createSearch("Plan a 3-day trip to Lisbon", { model, budget: { time: "1m" } });
+ * search.start();
+ * const snapshot = await search.pause();
+ * await writeFile("search.json", JSON.stringify(snapshot));
+ * // later, in another process:
+ * const again = createSearch(question, { model }, { snapshot: JSON.parse(await readFile("search.json", "utf8")) });
+ * again.start();
+ * const result = await again.result;
+ * ```
+ */
+export function createSearch(
+  input: ThinkInput,
+  options: ThinkOptions,
+  restore: { snapshot?: SearchSnapshot } = {},
+): Search {
+  const task = toTask(input);
+  const parsed = parseThinkOptions(options);
+  const config = resolveConfig(task, parsed);
+  const saved = restore.snapshot ? checkSnapshot(restore.snapshot, task) : undefined;
+  const run = new SearchRun(config, saved);
+  if (parsed.onEvent) run.tree.subscribe(parsed.onEvent);
+  const actor = createActor(searchMachine, { input: { run } });
+
+  const result = new Promise<Result>((resolve) => {
+    actor.subscribe({
+      complete: () => resolve(actor.getSnapshot().output as Result),
+      error: (error) => {
+        run.error = error instanceof Error ? error.message : String(error);
+        resolve(run.finish("failed"));
+      },
+    });
+  });
+  actor.start();
+
+  const signal = parsed.signal;
+  if (signal) {
+    const cancel = () => actor.send({ type: "CANCEL" });
+    if (signal.aborted) queueMicrotask(cancel);
+    else signal.addEventListener("abort", cancel, { once: true });
+    void result.then(() => signal.removeEventListener("abort", cancel));
+  }
+
+  const status = (): SearchStatus => {
+    const value = actor.getSnapshot().value;
+    return (typeof value === "string" ? value : "searching") as SearchStatus;
+  };
+
+  return {
+    result,
+    status,
+    start: () => actor.send({ type: saved ? "RESUME" : "START" }),
+    pause: () =>
+      new Promise<SearchSnapshot>((resolve, reject) => {
+        if (status() === "paused" || status() === "idle") {
+          resolve(run.snapshot());
+          return;
+        }
+        if (status() !== "searching") {
+          reject(
+            new DeliberateError(
+              "SEARCH_STATE",
+              `Expected a running search to pause, but it is ${status()}`,
+            ),
+          );
+          return;
+        }
+        const subscription = actor.subscribe((snapshot) => {
+          if (snapshot.value === "paused") {
+            subscription.unsubscribe();
+            resolve(run.snapshot());
+          } else if (snapshot.status === "done") {
+            subscription.unsubscribe();
+            reject(
+              new DeliberateError(
+                "SEARCH_STATE",
+                `The search ended (${String(snapshot.value)}) before it could pause`,
+              ),
+            );
+          }
+        });
+        actor.send({ type: "PAUSE" });
+      }),
+    resume: () => actor.send({ type: "RESUME" }),
+    cancel: () => actor.send({ type: "CANCEL" }),
+    tree: () => run.toTree(),
+    subscribe: (listener) => run.tree.subscribe(listener),
+  };
+}

@@ -1,0 +1,101 @@
+import {
+  type BudgetLimit,
+  type BudgetPhase,
+  type BudgetSpent,
+  emptySpent,
+  findSpentLimit,
+  findTimeRoom,
+  findTokenRoom,
+  type ResolvedBudget,
+} from "../budget/budget.js";
+import { addModelUsage, emptyModelUsage, type ModelUsage } from "../model/model.js";
+
+/** A meter's counts, saved with a paused search. */
+export interface MeterSnapshot {
+  readonly elapsedMs: number;
+  readonly usage: ModelUsage;
+  readonly calls: number;
+  readonly nodes: number;
+}
+
+/**
+ * What one search has spent against its budget. Time counts only while the search runs: a paused
+ * search does not spend think time.
+ */
+export class BudgetMeter {
+  readonly budget: ResolvedBudget;
+  phase: BudgetPhase = "search";
+  usage: ModelUsage = emptyModelUsage;
+  nodes = 1;
+  /** Calls counted as they start, so calls in flight count against the call limit. */
+  calls = 0;
+  private elapsedBefore = 0;
+  private runningSince: number | undefined;
+
+  constructor(budget: ResolvedBudget, saved?: MeterSnapshot) {
+    this.budget = budget;
+    if (saved) {
+      this.elapsedBefore = saved.elapsedMs;
+      this.usage = saved.usage;
+      this.calls = saved.calls;
+      this.nodes = saved.nodes;
+    }
+  }
+
+  toSnapshot(): MeterSnapshot {
+    return { elapsedMs: this.elapsedMs(), usage: this.usage, calls: this.calls, nodes: this.nodes };
+  }
+
+  run(): void {
+    this.runningSince ??= performance.now();
+  }
+
+  stop(): void {
+    if (this.runningSince === undefined) return;
+    this.elapsedBefore += performance.now() - this.runningSince;
+    this.runningSince = undefined;
+  }
+
+  elapsedMs(): number {
+    const running = this.runningSince === undefined ? 0 : performance.now() - this.runningSince;
+    return this.elapsedBefore + running;
+  }
+
+  spent(): BudgetSpent {
+    return {
+      ...emptySpent(),
+      elapsedMs: this.elapsedMs(),
+      promptTokens: this.usage.promptTokens,
+      generatedTokens: this.usage.generatedTokens,
+      nodes: this.nodes,
+      calls: this.calls,
+    };
+  }
+
+  /** The limit reached in the current phase, if any. */
+  limitReached(): BudgetLimit | undefined {
+    return findSpentLimit(this.budget, this.spent(), this.phase);
+  }
+
+  /** Generated tokens the next call may write. */
+  tokenRoom(): number {
+    return findTokenRoom(this.budget, this.spent(), this.phase);
+  }
+
+  timeRoom(phase: BudgetPhase = this.phase): number {
+    return findTimeRoom(this.budget, this.spent(), phase);
+  }
+
+  /** Whether one more node fits under the node limit. */
+  hasNodeRoom(): boolean {
+    return this.budget.nodes === undefined || this.nodes < this.budget.nodes;
+  }
+
+  startCall(): void {
+    this.calls += 1;
+  }
+
+  record(usage: ModelUsage): void {
+    this.usage = addModelUsage(this.usage, usage);
+  }
+}

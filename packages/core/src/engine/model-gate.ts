@@ -1,0 +1,145 @@
+import PQueue from "p-queue";
+import type {
+  Model,
+  ModelReply,
+  ModelRequest,
+  ScoreOptionsReply,
+  ScoreOptionsRequest,
+} from "../model/model.js";
+import type { BudgetMeter } from "./budget-meter.js";
+
+/** How a gated model call ended. A failed call never throws: the search records it and goes on. */
+export type CallOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | {
+      readonly ok: false;
+      readonly reason: "budget" | "error" | "aborted";
+      readonly message: string;
+    };
+
+export interface GateOptions {
+  /** Model calls in flight at once. */
+  readonly concurrency: number;
+  /** Further attempts after a call throws or times out. */
+  readonly retries: number;
+  /** A call that takes longer is abandoned (and retried). */
+  readonly callTimeoutMs: number | undefined;
+}
+
+class CallTimeout extends Error {}
+
+/**
+ * Every model call of a search goes through here: queued by priority (the state's score) under a
+ * concurrency bound, refused once the budget is spent, its generated tokens capped by what the
+ * budget has left, retried when it throws or times out, and counted.
+ */
+export class ModelGate {
+  private readonly queue: PQueue;
+  /** Calls that failed after every retry, and the last error seen. */
+  failures = 0;
+  lastError: string | undefined;
+
+  constructor(
+    readonly model: Model,
+    private readonly meter: BudgetMeter,
+    private readonly options: GateOptions,
+  ) {
+    this.queue = new PQueue({ concurrency: options.concurrency });
+  }
+
+  generate(
+    request: Omit<ModelRequest, "signal">,
+    priority: number,
+    signal: AbortSignal,
+  ): Promise<CallOutcome<ModelReply>> {
+    return this.call(priority, signal, (callSignal) => {
+      const n = request.n ?? 1;
+      const room = this.meter.tokenRoom();
+      if (room < n) return undefined;
+      const maxTokens = Math.min(request.maxTokens, Math.floor(room / n));
+      return this.model.generate({ ...request, maxTokens, signal: callSignal });
+    });
+  }
+
+  scoreOptions(
+    request: Omit<ScoreOptionsRequest, "signal">,
+    priority: number,
+    signal: AbortSignal,
+  ): Promise<CallOutcome<ScoreOptionsReply>> {
+    const scoreOptions = this.model.scoreOptions?.bind(this.model);
+    if (!scoreOptions) {
+      return Promise.resolve({
+        ok: false,
+        reason: "error",
+        message: `${this.model.id} cannot score options`,
+      });
+    }
+    return this.call(priority, signal, (callSignal) =>
+      scoreOptions({ ...request, signal: callSignal }),
+    );
+  }
+
+  private async call<T extends { usage: ModelReply["usage"] }>(
+    priority: number,
+    signal: AbortSignal,
+    start: (signal: AbortSignal) => Promise<T> | undefined,
+  ): Promise<CallOutcome<T>> {
+    let message = "";
+    for (let attempt = 0; attempt <= this.options.retries; attempt += 1) {
+      if (signal.aborted) return { ok: false, reason: "aborted", message: "the search stopped" };
+      if (this.meter.limitReached())
+        return { ok: false, reason: "budget", message: "budget spent" };
+      try {
+        const value = await this.queue.add(() => this.attempt(signal, start), { priority, signal });
+        if (value === undefined) return { ok: false, reason: "budget", message: "no tokens left" };
+        this.meter.record(value.usage);
+        return { ok: true, value };
+      } catch (error) {
+        if (signal.aborted) return { ok: false, reason: "aborted", message: "the search stopped" };
+        message = error instanceof CallTimeout ? error.message : describeError(error);
+      }
+    }
+    this.failures += 1;
+    this.lastError = message;
+    return { ok: false, reason: "error", message };
+  }
+
+  private async attempt<T>(
+    signal: AbortSignal,
+    start: (signal: AbortSignal) => Promise<T> | undefined,
+  ): Promise<T | undefined> {
+    if (this.meter.limitReached()) return undefined;
+    const timeoutMs = this.options.callTimeoutMs;
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const pending = start(controller.signal);
+      if (pending === undefined) return undefined;
+      this.meter.startCall();
+      if (timeoutMs === undefined) return await pending;
+      // Races the timer too: a model that ignores its signal must not hang the search.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(new CallTimeout(`the model did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+      });
+      return await Promise.race([pending, timeout]);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", abort);
+    }
+  }
+
+  /** Drops queued calls; calls in flight end through their signals. */
+  clear(): void {
+    this.queue.clear();
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,84 @@
+import type { BudgetLimit } from "../budget/budget.js";
+import type { ModelUsage } from "../model/model.js";
+import { isViable } from "../strategies/strategy.js";
+import type { SearchTree, TreeNode } from "../tree/schema.js";
+
+/** Why a search stopped. */
+export type StopReason = "solved" | "budget" | "exhausted" | "cancelled" | "failed";
+
+/** One step of the best path. */
+export interface PathStep {
+  readonly id: number;
+  readonly text: string;
+  readonly score?: number;
+}
+
+/** What a search spent. */
+export interface SearchUsage extends ModelUsage {
+  readonly nodes: number;
+  readonly elapsedMs: number;
+}
+
+/** The outcome of {@link think}: the best answer found, why the search stopped, and the whole tree. */
+export interface Result {
+  /** The answer, when any path reached one. */
+  readonly answer?: string;
+  /** Whether the task's verifier accepted the answer; absent when the task has no verifier. */
+  readonly verified?: boolean;
+  readonly stopReason: StopReason;
+  /** With `stopReason: "budget"`, the limit that ran out. */
+  readonly limit?: BudgetLimit;
+  /** With `stopReason: "failed"`, what went wrong. */
+  readonly error?: string;
+  /** The path to the answer (or, without one, to the best partial state), root first. */
+  readonly best: { readonly path: readonly PathStep[]; readonly score: number };
+  readonly tree: SearchTree;
+  readonly usage: SearchUsage;
+}
+
+/** Verified answers first, then unverifiable ones by score, then answers the verifier rejected. */
+function answerRank(node: TreeNode): number {
+  if (node.verified === true) return 2;
+  if (node.verified === undefined) return 1;
+  return 0;
+}
+
+/** The best terminal node: verified first, then by score, then the earliest. */
+export function findBestAnswer(nodes: readonly TreeNode[]): TreeNode | undefined {
+  let best: TreeNode | undefined;
+  for (const node of nodes) {
+    if (node.status !== "terminal" || node.answer === undefined) continue;
+    if (
+      !best ||
+      answerRank(node) > answerRank(best) ||
+      (answerRank(node) === answerRank(best) && (node.score ?? 0) > (best.score ?? 0))
+    ) {
+      best = node;
+    }
+  }
+  return best;
+}
+
+/** The state to complete when no answer was found: the best-scored viable node, deeper on ties. */
+export function findBestPartial(nodes: readonly TreeNode[]): TreeNode | undefined {
+  let best: TreeNode | undefined;
+  for (const node of nodes) {
+    if (!isViable(node) || node.status === "terminal") continue;
+    const better =
+      !best ||
+      (node.score ?? 0) > (best.score ?? 0) ||
+      ((node.score ?? 0) === (best.score ?? 0) && node.depth > best.depth);
+    if (better) best = node;
+  }
+  return best;
+}
+
+/** The path from the root to `id`, as result steps. */
+export function describePath(nodes: readonly TreeNode[], ids: readonly number[]): PathStep[] {
+  return ids.map((id) => {
+    const node = nodes[id] as TreeNode;
+    return node.score === undefined
+      ? { id, text: node.text }
+      : { id, text: node.text, score: node.score };
+  });
+}

@@ -1,0 +1,150 @@
+import { assign, fromPromise, setup } from "xstate";
+import type { Result } from "./result.js";
+import type { Decision, SearchRun } from "./search-run.js";
+
+/** Events a running search accepts. */
+export type SearchCommand =
+  | { type: "START" }
+  | { type: "PAUSE" }
+  | { type: "RESUME" }
+  | { type: "CANCEL" };
+
+interface SearchMachineContext {
+  readonly run: SearchRun;
+  decision: Decision["kind"] | undefined;
+  result: Result | undefined;
+}
+
+/** setTimeout fires at once for delays past 2^31 - 1 ms: a longer deadline is no deadline. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The machine of one search: `idle → searching.{selecting → expanding → evaluating → pruning} →
+ * finalizing → done`, plus `paused`, `cancelled` and `failed`. It only sequences: each state calls
+ * one method of the {@link SearchRun}, and the deadline is a delayed transition that stops the
+ * step in flight (its model calls are aborted through the actor's signal).
+ */
+export const searchMachine = setup({
+  types: {
+    context: {} as SearchMachineContext,
+    input: {} as { run: SearchRun },
+    events: {} as SearchCommand,
+    output: {} as Result,
+  },
+  actors: {
+    expand: fromPromise<void, SearchRun>(({ input, signal }) => input.expand(signal)),
+    evaluate: fromPromise<void, SearchRun>(({ input, signal }) => input.evaluate(signal)),
+    finalize: fromPromise<void, SearchRun>(({ input, signal }) => input.finalize(signal)),
+  },
+  delays: {
+    deadline: ({ context }) => Math.min(context.run.meter.timeRoom(), LONGEST_TIMER_MS),
+    reserve: ({ context }) => Math.min(context.run.meter.timeRoom("finalize"), LONGEST_TIMER_MS),
+  },
+  guards: {
+    decidedTo: ({ context }, kind: Decision["kind"]) => context.decision === kind,
+  },
+  actions: {
+    startClock: ({ context }) => context.run.meter.run(),
+    stopClock: ({ context }) => context.run.meter.stop(),
+    decide: assign({ decision: ({ context }) => context.run.decide().kind }),
+    requestPause: ({ context }) => {
+      context.run.pauseRequested = true;
+    },
+    notePaused: ({ context }) => {
+      context.run.meter.stop();
+      context.run.tree.emit({ type: "paused" });
+    },
+    noteResumed: ({ context }) => {
+      context.run.pauseRequested = false;
+      context.run.tree.emit({ type: "resumed" });
+    },
+    noteTimeLimit: ({ context }) => {
+      context.run.limit = "time";
+    },
+    update: ({ context }) => context.run.update(),
+  },
+}).createMachine({
+  id: "search",
+  initial: "idle",
+  context: ({ input }) => ({ run: input.run, decision: undefined, result: undefined }),
+  states: {
+    idle: { on: { START: "searching", RESUME: "searching", CANCEL: "cancelled" } },
+    searching: {
+      initial: "selecting",
+      entry: "startClock",
+      after: { deadline: { target: "finalizing", actions: "noteTimeLimit" } },
+      on: { PAUSE: { actions: "requestPause" }, CANCEL: "cancelled" },
+      states: {
+        selecting: {
+          entry: "decide",
+          always: [
+            { guard: { type: "decidedTo", params: "pause" }, target: "#search.paused" },
+            { guard: { type: "decidedTo", params: "expand" }, target: "expanding" },
+            { target: "#search.finalizing" },
+          ],
+        },
+        expanding: {
+          invoke: {
+            src: "expand",
+            input: ({ context }) => context.run,
+            onDone: "evaluating",
+            onError: "#search.failed",
+          },
+        },
+        evaluating: {
+          invoke: {
+            src: "evaluate",
+            input: ({ context }) => context.run,
+            onDone: "pruning",
+            onError: "#search.failed",
+          },
+        },
+        pruning: { entry: "update", always: "selecting" },
+      },
+    },
+    paused: {
+      entry: "notePaused",
+      on: { RESUME: { target: "searching", actions: "noteResumed" }, CANCEL: "cancelled" },
+    },
+    finalizing: {
+      entry: "startClock",
+      after: { reserve: "done" },
+      on: { CANCEL: "cancelled" },
+      invoke: {
+        src: "finalize",
+        input: ({ context }) => context.run,
+        onDone: "done",
+        onError: "#search.failed",
+      },
+    },
+    done: {
+      type: "final",
+      entry: assign({
+        result: ({ context }) => {
+          const run = context.run;
+          const reason = run.limit
+            ? "budget"
+            : context.decision === "solved" || run.solvedId !== undefined
+              ? "solved"
+              : "exhausted";
+          return run.finish(reason);
+        },
+      }),
+    },
+    cancelled: {
+      type: "final",
+      entry: assign({ result: ({ context }) => context.run.finish("cancelled") }),
+    },
+    failed: {
+      type: "final",
+      entry: assign({
+        result: ({ context, event }) => {
+          const error = (event as { error?: unknown }).error;
+          context.run.error = error instanceof Error ? error.message : String(error);
+          return context.run.finish("failed");
+        },
+      }),
+    },
+  },
+  output: ({ context }) => context.result as Result,
+});

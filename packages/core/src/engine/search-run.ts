@@ -1,0 +1,332 @@
+import type { BudgetLimit, ResolvedBudget } from "../budget/budget.js";
+import type { Evaluator } from "../evaluators/evaluator.js";
+import type { Generator } from "../generators/generator.js";
+import type { Model } from "../model/model.js";
+import type { Selection, Strategy, StrategyView } from "../strategies/strategy.js";
+import type { Task } from "../task/task.js";
+import type { NodeScore } from "../tree/schema.js";
+import { TreeRecorder } from "../tree/tree-recorder.js";
+import { BudgetMeter, type MeterSnapshot } from "./budget-meter.js";
+import { expandNode } from "./expand.js";
+import { type GateOptions, ModelGate } from "./model-gate.js";
+import {
+  describePath,
+  findBestAnswer,
+  findBestPartial,
+  type Result,
+  type StopReason,
+} from "./result.js";
+import { readTaskNode, type SearchContext, type SearchSettings } from "./search-context.js";
+
+/** Everything one search is made of, resolved from the options. */
+export interface SearchConfig {
+  readonly task: Task<unknown>;
+  /** Deepest path: the task's own limit unless the options set one. */
+  readonly maxDepth: number;
+  readonly model: Model;
+  readonly strategy: Strategy<unknown>;
+  readonly generator: Generator;
+  readonly evaluator: Evaluator;
+  readonly budget: ResolvedBudget;
+  readonly settings: SearchSettings;
+  readonly gate: GateOptions;
+  readonly seed: number;
+  /** Stop as soon as the verifier accepts an answer. */
+  readonly stopOnSolution: boolean;
+}
+
+/** What a paused search saves: enough to go on later, in another process. */
+export interface SearchSnapshot {
+  readonly format: "deliberate.search";
+  readonly version: 1;
+  readonly tree: ReturnType<TreeRecorder["toTree"]>;
+  readonly strategyState: unknown;
+  readonly meter: MeterSnapshot;
+  readonly seedsUsed: number;
+}
+
+/** The machine's next move, decided at the top of each step. */
+export type Decision =
+  | { readonly kind: "pause" | "budget" | "solved" | "stop" }
+  | { readonly kind: "expand"; readonly selection: Extract<Selection, { kind: "expand" }> };
+
+/**
+ * The mutable side of one search: the tree, the meter, the gated model, the strategy's state. The
+ * machine calls one method per state; the decisions themselves are the strategy's pure functions.
+ */
+export class SearchRun {
+  readonly tree: TreeRecorder;
+  readonly meter: BudgetMeter;
+  readonly gate: ModelGate;
+  readonly context: SearchContext;
+  private strategyState: unknown;
+  private seedsUsed = 0;
+  private selection: Extract<Selection, { kind: "expand" }> | undefined;
+  private expanded: number[] = [];
+  private created: number[] = [];
+  private readonly logprobs = new Map<number, readonly number[]>();
+  pauseRequested = false;
+  solvedId: number | undefined;
+  limit: BudgetLimit | undefined;
+  stopReason: StopReason | undefined;
+  error: string | undefined;
+
+  constructor(
+    readonly config: SearchConfig,
+    saved?: SearchSnapshot,
+  ) {
+    this.meter = new BudgetMeter(config.budget, saved?.meter);
+    const clock = () => this.meter.elapsedMs();
+    this.tree = saved
+      ? new TreeRecorder(saved.tree, clock)
+      : TreeRecorder.start(config.task.question, config.task.initialState, clock);
+    this.gate = new ModelGate(config.model, this.meter, config.gate);
+    this.seedsUsed = saved?.seedsUsed ?? 0;
+    this.context = {
+      task: config.task,
+      gate: this.gate,
+      tree: this.tree,
+      settings: config.settings,
+      nextSeed: (count) => {
+        const seed = config.seed + this.seedsUsed;
+        this.seedsUsed += count;
+        return seed;
+      },
+      taskNode: (id) => readTaskNode(this.tree, id),
+    };
+    this.strategyState = saved ? saved.strategyState : config.strategy.init(this.view());
+    if (!saved)
+      this.tree.emit({
+        type: "started",
+        question: config.task.question,
+        strategy: config.strategy.name,
+      });
+  }
+
+  view(): StrategyView {
+    return {
+      nodes: this.tree.nodes,
+      children: (id) => this.tree.children(id),
+      maxDepth: this.config.maxDepth,
+    };
+  }
+
+  /** Decides the next move: pause, stop for the budget or a solution, stop as the strategy says, or expand. */
+  decide(): Decision {
+    if (this.pauseRequested) return { kind: "pause" };
+    const limit = this.meter.limitReached();
+    if (limit) {
+      this.limit = limit;
+      return { kind: "budget" };
+    }
+    if (this.solvedId !== undefined && this.config.stopOnSolution) return { kind: "solved" };
+    const { state, selection } = this.config.strategy.select(this.strategyState, this.view());
+    this.strategyState = state;
+    if (selection.kind === "stop") return { kind: "stop" };
+    this.selection = selection;
+    this.tree.emit({ type: "selected", ids: [...selection.ids] });
+    return { kind: "expand", selection };
+  }
+
+  async expand(signal: AbortSignal): Promise<void> {
+    const selection = this.selection;
+    this.expanded = selection ? [...selection.ids] : [];
+    this.created = [];
+    if (!selection) return;
+    const temperature = this.config.strategy.temperature ?? this.config.settings.temperature;
+    const options = {
+      generator: this.config.generator,
+      meter: this.meter,
+      dedupeSiblings: this.config.strategy.dedupeSiblings,
+      temperature,
+      logprobs: this.logprobs,
+    };
+    const children = await Promise.all(
+      selection.ids.map((id) => expandNode(this.context, options, id, selection.branching, signal)),
+    );
+    this.created = children.flat();
+  }
+
+  /** Verifies new answers exactly, then scores the new nodes the strategy wants scored. */
+  async evaluate(signal: AbortSignal): Promise<void> {
+    const nodes = this.created.map((id) => this.tree.node(id));
+    for (const node of nodes) {
+      if (node.status === "terminal") this.verifyAnswer(node.id);
+    }
+    const mode = this.config.strategy.evaluates;
+    const targets = nodes
+      .filter((node) =>
+        mode === "all"
+          ? node.status === "open" || node.status === "terminal"
+          : mode === "terminal" && node.status === "terminal",
+      )
+      .filter((node) => node.verified === undefined)
+      .map((node) => ({ id: node.id, logprobs: this.logprobs.get(node.id) }));
+    if (targets.length > 0) {
+      const evaluations = await this.config.evaluator.evaluate(this.context, targets, signal);
+      for (const [id, evaluation] of evaluations)
+        this.tree.score(id, evaluation.scores, evaluation.value);
+    }
+    for (const id of this.created) this.logprobs.delete(id);
+  }
+
+  private verifyAnswer(id: number): void {
+    const node = this.tree.node(id);
+    let verdict: number | undefined;
+    try {
+      verdict = this.config.task.verify?.(this.context.taskNode(id), node.answer);
+    } catch (error) {
+      this.tree.setStatus(id, "invalid", `the verifier failed: ${(error as Error).message}`);
+      return;
+    }
+    if (verdict === undefined) return;
+    node.verified = verdict >= 1;
+    const score: NodeScore = { source: "verifier", value: Math.min(1, Math.max(0, verdict)) };
+    this.tree.score(id, [score], score.value);
+    if (node.verified) {
+      this.solvedId ??= id;
+      this.tree.emit({ type: "solution", id, answer: node.answer ?? "", verified: true });
+    }
+  }
+
+  /** Lets the strategy keep or prune what the step made, and records the budget so far. */
+  update(): void {
+    const update = this.config.strategy.update(
+      this.strategyState,
+      this.view(),
+      this.expanded,
+      this.created,
+    );
+    this.strategyState = update.state;
+    for (const { id, reason } of update.prune ?? []) {
+      if (this.tree.node(id).status === "open" || this.tree.node(id).status === "terminal") {
+        this.tree.setStatus(id, "pruned", reason);
+      }
+    }
+    for (const [id, visits] of update.visits ?? []) this.tree.node(id).visits = visits;
+    for (const id of this.created) {
+      const node = this.tree.node(id);
+      if (node.status === "terminal" && node.verified !== true && node.answer !== undefined) {
+        this.tree.emit({ type: "solution", id, answer: node.answer, verified: node.verified });
+      }
+    }
+    this.emitBudget();
+  }
+
+  emitBudget(): void {
+    const spent = this.meter.spent();
+    this.tree.emit({
+      type: "budget",
+      elapsedMs: spent.elapsedMs,
+      nodes: spent.nodes,
+      promptTokens: spent.promptTokens,
+      generatedTokens: spent.generatedTokens,
+      calls: spent.calls,
+    });
+  }
+
+  answerNodeId(): number | undefined {
+    if (this.solvedId !== undefined) return this.solvedId;
+    const chosen = this.config.strategy.chooseAnswer?.(this.strategyState, this.view());
+    return chosen ?? findBestAnswer(this.tree.nodes)?.id;
+  }
+
+  /**
+   * Without an answer, completes the best partial path greedily, one step at a time, within the
+   * budget's reserve.
+   */
+  async finalize(signal: AbortSignal): Promise<void> {
+    if (this.answerNodeId() !== undefined) return;
+    let current = findBestPartial(this.tree.nodes);
+    if (!current) return;
+    this.meter.phase = "finalize";
+    this.tree.emit({ type: "finalizing", from: current.id });
+    const options = {
+      generator: this.config.generator,
+      meter: this.meter,
+      dedupeSiblings: false,
+      temperature: 0,
+      logprobs: this.logprobs,
+    };
+    while (
+      current &&
+      current.depth < this.config.maxDepth &&
+      !signal.aborted &&
+      !this.meter.limitReached()
+    ) {
+      if (current.status === "open" || current.status === "expanded") {
+        const [child] = await expandNode(this.context, options, current.id, 1, signal);
+        if (child === undefined) break;
+        this.created = [child];
+        await this.evaluate(signal);
+        current = this.tree.node(child);
+        if (current.status !== "open") break;
+      } else break;
+    }
+  }
+
+  snapshot(): SearchSnapshot {
+    return {
+      format: "deliberate.search",
+      version: 1,
+      tree: this.toTree(),
+      strategyState: structuredClone(this.strategyState),
+      meter: this.meter.toSnapshot(),
+      seedsUsed: this.seedsUsed,
+    };
+  }
+
+  toTree() {
+    const answerId = this.answerNodeId();
+    const bestId = answerId ?? findBestPartial(this.tree.nodes)?.id;
+    return this.tree.toTree({
+      question: this.config.task.question,
+      task: this.config.task.name,
+      strategy: this.config.strategy.name,
+      model: this.config.model.id,
+      ...(bestId === undefined ? {} : { bestPath: this.tree.pathTo(bestId) }),
+      ...(this.stopReason ? { stopReason: this.stopReason } : {}),
+    });
+  }
+
+  /** Ends the search: the stop event, then the result with the best answer found. */
+  finish(reason: StopReason): Result {
+    this.meter.stop();
+    this.gate.clear();
+    const answerId = this.answerNodeId();
+    const answerNode = answerId === undefined ? undefined : this.tree.node(answerId);
+    this.stopReason = reason === "exhausted" && answerNode ? "solved" : reason;
+    if (
+      this.stopReason === "exhausted" &&
+      this.gate.failures > 0 &&
+      this.gate.lastError &&
+      this.meter.usage.calls === 0
+    ) {
+      this.stopReason = "failed";
+      this.error = `every model call failed; the last error: ${this.gate.lastError}`;
+    }
+    this.tree.emit({
+      type: "stopped",
+      stopReason: this.stopReason,
+      ...(answerNode?.answer ? { answer: answerNode.answer } : {}),
+    });
+    const tree = this.toTree();
+    const pathIds = tree.bestPath ?? [0];
+    const last = this.tree.node(pathIds.at(-1) ?? 0);
+    return {
+      ...(answerNode?.answer === undefined ? {} : { answer: answerNode.answer }),
+      ...(answerNode?.verified === undefined ? {} : { verified: answerNode.verified }),
+      stopReason: this.stopReason,
+      ...(this.stopReason === "budget" && this.limit ? { limit: this.limit } : {}),
+      ...(this.error ? { error: this.error } : {}),
+      best: { path: describePath(this.tree.nodes, pathIds), score: last.score ?? 0 },
+      tree,
+      usage: {
+        ...this.meter.usage,
+        calls: this.meter.calls,
+        nodes: this.tree.nodes.length,
+        elapsedMs: this.meter.elapsedMs(),
+      },
+    };
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { Budget } from "../budget/budget.js";
+import type { Evaluator } from "../evaluators/evaluator.js";
+import type { Model } from "../model/model.js";
+import type { Strategy } from "../strategies/strategy.js";
+import type { SearchEvent } from "../tree/schema.js";
+
+const count = (max: number) => z.number().int().min(1).max(max);
+
+const isStrategy = (value: unknown): value is Strategy =>
+  typeof value === "object" &&
+  value !== null &&
+  "select" in value &&
+  "update" in value &&
+  "init" in value;
+
+/** A strategy by name with its defaults, by name with options, or a strategy object of your own. */
+export const StrategyOption = z.union([
+  z.enum([
+    "beam",
+    "dfs",
+    "best-first",
+    "mcts",
+    "best-of-n",
+    "self-consistency",
+    "greedy",
+    "sample",
+  ]),
+  z.discriminatedUnion("name", [
+    z.strictObject({
+      name: z.literal("beam"),
+      width: count(1000).optional(),
+      branching: count(256).optional(),
+    }),
+    z.strictObject({
+      name: z.literal("dfs"),
+      branching: count(256).optional(),
+      threshold: z.number().min(0).max(1).optional(),
+    }),
+    z.strictObject({
+      name: z.literal("best-first"),
+      branching: count(256).optional(),
+      batch: count(256).optional(),
+    }),
+    z.strictObject({
+      name: z.literal("mcts"),
+      branching: count(256).optional(),
+      exploration: z.number().min(0).max(100).optional(),
+    }),
+    z.strictObject({ name: z.literal("best-of-n"), samples: count(10_000).optional() }),
+    z.strictObject({ name: z.literal("self-consistency"), samples: count(10_000).optional() }),
+    z.strictObject({ name: z.literal("greedy") }),
+    z.strictObject({ name: z.literal("sample") }),
+  ]),
+  z.custom<Strategy>(isStrategy, { message: "a strategy object with init, select and update" }),
+]);
+export type StrategyOption = z.input<typeof StrategyOption>;
+
+const isEvaluator = (value: unknown): value is Evaluator =>
+  typeof value === "object" &&
+  value !== null &&
+  "evaluate" in value &&
+  typeof value.evaluate === "function";
+
+const EvaluatorName = z.enum(["value", "vote", "confidence", "verifier"]);
+
+const NamedEvaluator = z.discriminatedUnion("name", [
+  z.strictObject({
+    name: z.literal("value"),
+    samples: count(100).optional(),
+    probabilities: z.boolean().optional(),
+  }),
+  z.strictObject({ name: z.literal("vote"), samples: count(100).optional() }),
+  z.strictObject({ name: z.literal("confidence") }),
+  z.strictObject({
+    name: z.literal("verifier"),
+    verify: z
+      .custom<(...args: never[]) => unknown>((v) => typeof v === "function", {
+        message: "a function",
+      })
+      .optional(),
+  }),
+]);
+
+const SingleEvaluator = z.union([
+  EvaluatorName,
+  NamedEvaluator,
+  z.custom<Evaluator>(isEvaluator, { message: "an evaluator object with evaluate()" }),
+]);
+
+/** An evaluator by name, by name with options, a weighted combination, or an object of your own. */
+export const EvaluatorOption = z.union([
+  SingleEvaluator,
+  z.strictObject({
+    name: z.literal("combine"),
+    parts: z
+      .array(
+        z.strictObject({ evaluator: SingleEvaluator, weight: z.number().positive().optional() }),
+      )
+      .min(1),
+  }),
+]);
+export type EvaluatorOption = z.input<typeof EvaluatorOption>;
+
+const isModel = (value: unknown): value is Model =>
+  typeof value === "object" &&
+  value !== null &&
+  "generate" in value &&
+  typeof value.generate === "function";
+
+/** Options of {@link think}, {@link thinkStream} and {@link createSearch}. */
+export const ThinkOptions = z.strictObject({
+  /** The model that writes and judges thoughts. */
+  model: z.custom<Model>(isModel, { message: "a Model with generate()" }),
+  /** @default "beam" */
+  strategy: StrategyOption.default("beam"),
+  /** How next steps are written: independent samples, or one call that proposes several. @default "sample" */
+  generator: z.enum(["sample", "propose"]).default("sample"),
+  /** @default "value" */
+  evaluator: EvaluatorOption.default("value"),
+  budget: Budget.optional(),
+  /** @default 0.7 */
+  temperature: z.number().min(0).max(2).default(0.7),
+  /** Tokens a step may take unless the task says otherwise. @default 128 */
+  maxStepTokens: count(16_384).default(128),
+  /** Samples per evaluation for `value` and `vote` when they sample. @default 3 */
+  evaluationSamples: count(100).default(3),
+  /** Deepest path; overrides the task's own limit. */
+  maxDepth: count(1000).optional(),
+  /** Base seed: runs with the same seed and a deterministic model give the same tree. @default 0 */
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(0),
+  /** Model calls in flight at once. @default 4 */
+  concurrency: count(256).default(4),
+  /** Further attempts after a model call throws or times out. @default 1 */
+  retries: z.number().int().min(0).max(10).default(1),
+  /** A model call that takes longer is abandoned and retried: milliseconds or `"20s"`. */
+  callTimeout: z.union([z.number(), z.string()]).optional(),
+  /** Stop as soon as the task's verifier accepts an answer. @default true */
+  stopOnSolution: z.boolean().default(true),
+  /** Cancels the search; the result still holds the best answer found. */
+  signal: z
+    .custom<AbortSignal>((v) => v instanceof AbortSignal, { message: "an AbortSignal" })
+    .optional(),
+  /** Called with every event as it happens. */
+  onEvent: z
+    .custom<(event: SearchEvent) => void>((v) => typeof v === "function", { message: "a function" })
+    .optional(),
+});
+export type ThinkOptions = z.input<typeof ThinkOptions>;
+export type ParsedThinkOptions = z.output<typeof ThinkOptions>;

@@ -1,0 +1,64 @@
+import {
+  compareByScore,
+  isExpandable,
+  isViable,
+  nodesOf,
+  type Prune,
+  pruneAtDepthLimit,
+  type Strategy,
+} from "./strategy.js";
+
+export interface BeamOptions {
+  /** States kept at each depth (ToT's b). @default 5 */
+  readonly width?: number;
+  /** Children asked for each kept state (ToT's k). @default 5 */
+  readonly branching?: number;
+}
+
+interface BeamState {
+  /** The states kept at the current depth; terminals stay in the beam as candidate answers. */
+  beam: number[];
+}
+
+/**
+ * ToT-BFS: expand every state of the beam, score the children, keep the best `width` of them
+ * (and the answers already found), depth after depth.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "beam", width: 5, branching: 8 } });
+ * ```
+ */
+export function beam(options: BeamOptions = {}): Strategy<BeamState> {
+  const width = options.width ?? 5;
+  const branching = options.branching ?? 5;
+  return {
+    name: "beam",
+    evaluates: "all",
+    dedupeSiblings: true,
+    init: () => ({ beam: [0] }),
+    select(state, view) {
+      const ids = nodesOf(view, state.beam)
+        .filter((node) => isExpandable(node, view))
+        .map((node) => node.id);
+      return {
+        state,
+        selection: ids.length === 0 ? { kind: "stop" } : { kind: "expand", ids, branching },
+      };
+    },
+    update(state, view, expanded, created) {
+      const carried = nodesOf(view, state.beam).filter(
+        (node) => node.status === "terminal" && !expanded.includes(node.id),
+      );
+      const ranked = [...carried, ...nodesOf(view, created).filter(isViable)].sort(compareByScore);
+      const kept = ranked.slice(0, width);
+      const depth = view.nodes[expanded[0] ?? 0]?.depth ?? 0;
+      const prune: Prune[] = ranked.slice(width).map((node) => ({
+        id: node.id,
+        reason: `not among the best ${width} at depth ${depth + 1}`,
+      }));
+      prune.push(...pruneAtDepthLimit(kept, view));
+      return { state: { beam: kept.map((node) => node.id) }, prune };
+    },
+  };
+}

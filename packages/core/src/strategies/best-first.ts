@@ -1,0 +1,58 @@
+import { type HeapEntry, popHeap, pushHeap } from "./max-heap.js";
+import { isExpandable, isViable, nodesOf, pruneAtDepthLimit, type Strategy } from "./strategy.js";
+
+export interface BestFirstOptions {
+  /** Children asked for each state. @default 5 */
+  readonly branching?: number;
+  /** States expanded together in one step (a larger batch keeps a local model's batch full). @default 1 */
+  readonly batch?: number;
+}
+
+interface BestFirstState {
+  /** The global frontier, best first. */
+  frontier: HeapEntry[];
+}
+
+/**
+ * Best-first search: a global priority frontier of every open state; expand the best, whatever
+ * its depth.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "best-first", batch: 4 } });
+ * ```
+ */
+export function bestFirst(options: BestFirstOptions = {}): Strategy<BestFirstState> {
+  const branching = options.branching ?? 5;
+  const batch = options.batch ?? 1;
+  return {
+    name: "best-first",
+    evaluates: "all",
+    dedupeSiblings: true,
+    init: () => ({ frontier: [[1, 0]] }),
+    select(state, view) {
+      const ids: number[] = [];
+      while (ids.length < batch) {
+        const entry = popHeap(state.frontier);
+        if (!entry) break;
+        const node = view.nodes[entry[1]];
+        if (node && isExpandable(node, view)) ids.push(node.id);
+      }
+      return {
+        state,
+        selection: ids.length === 0 ? { kind: "stop" } : { kind: "expand", ids, branching },
+      };
+    },
+    update(state, view, _expanded, created) {
+      const nodes = nodesOf(view, created);
+      const prune = pruneAtDepthLimit(nodes, view);
+      const pruned = new Set(prune.map((entry) => entry.id));
+      for (const node of nodes) {
+        if (isViable(node) && node.status === "open" && !pruned.has(node.id)) {
+          pushHeap(state.frontier, [node.score ?? 0, node.id]);
+        }
+      }
+      return { state, prune };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  compareByScore,
+  isExpandable,
+  isViable,
+  nodesOf,
+  pruneAtDepthLimit,
+  type Strategy,
+} from "./strategy.js";
+
+export interface DfsOptions {
+  /** Children asked for each state. @default 5 */
+  readonly branching?: number;
+  /** Children scoring below this are pruned, never entered (ToT's value threshold). @default 0.5 */
+  readonly threshold?: number;
+}
+
+interface DfsState {
+  /** States still to enter, the next one last. */
+  stack: number[];
+}
+
+/**
+ * Depth-first search with a value threshold, as ToT's crosswords search: enter the best child
+ * first, prune children below the threshold, backtrack when a state has no child worth entering.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "dfs", threshold: 0.6 } });
+ * ```
+ */
+export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
+  const branching = options.branching ?? 5;
+  const threshold = options.threshold ?? 0.5;
+  return {
+    name: "dfs",
+    evaluates: "all",
+    dedupeSiblings: true,
+    init: () => ({ stack: [0] }),
+    select(state, view) {
+      const stack = [...state.stack];
+      while (stack.length > 0) {
+        const id = stack.pop() as number;
+        const node = view.nodes[id];
+        if (node && isExpandable(node, view)) {
+          return { state: { stack }, selection: { kind: "expand", ids: [id], branching } };
+        }
+      }
+      return { state: { stack }, selection: { kind: "stop" } };
+    },
+    update(state, view, _expanded, created) {
+      const viable = nodesOf(view, created).filter(isViable);
+      const prune = [
+        ...viable
+          .filter((node) => node.status === "open" && (node.score ?? 0) < threshold)
+          .map((node) => ({
+            id: node.id,
+            reason: `score ${(node.score ?? 0).toFixed(2)} below the threshold ${threshold}`,
+          })),
+        ...pruneAtDepthLimit(viable, view),
+      ];
+      const pruned = new Set(prune.map((entry) => entry.id));
+      const enter = viable
+        .filter((node) => node.status === "open" && !pruned.has(node.id))
+        .sort(compareByScore)
+        .reverse()
+        .map((node) => node.id);
+      return { state: { stack: [...state.stack, ...enter] }, prune };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { TreeNode } from "../tree/schema.js";
+
+/** Read-only view of the tree a strategy decides on. */
+export interface StrategyView {
+  readonly nodes: readonly TreeNode[];
+  children(id: number): readonly TreeNode[];
+  /** Paths longer than this never end in an answer. */
+  readonly maxDepth: number;
+}
+
+/** What to do next: expand these nodes (each into `branching` children), or stop. */
+export type Selection =
+  | { readonly kind: "expand"; readonly ids: readonly number[]; readonly branching: number }
+  | { readonly kind: "stop" };
+
+/** A node to prune, and why (shown in the tree). */
+export interface Prune {
+  readonly id: number;
+  readonly reason: string;
+}
+
+/** What a strategy decides after the nodes it selected were expanded and evaluated. */
+export interface Update<S> {
+  readonly state: S;
+  readonly prune?: readonly Prune[];
+  /** Visit counts to record on nodes (MCTS). */
+  readonly visits?: readonly (readonly [id: number, visits: number])[];
+}
+
+/**
+ * A search strategy: pure functions the machine calls. State is plain JSON (it is saved with a
+ * paused search). A new strategy never touches the machine.
+ */
+export interface Strategy<S = unknown> {
+  readonly name: string;
+  /** Which new nodes the evaluator scores: every valid one, terminals only, or none. */
+  readonly evaluates: "all" | "terminal" | "none";
+  /** Whether a child that repeats a sibling's step is pruned instead of expanded again. */
+  readonly dedupeSiblings: boolean;
+  /** Overrides the search's sampling temperature (greedy decoding uses 0). */
+  readonly temperature?: number;
+  init(view: StrategyView): S;
+  select(state: S, view: StrategyView): { readonly state: S; readonly selection: Selection };
+  update(
+    state: S,
+    view: StrategyView,
+    expanded: readonly number[],
+    created: readonly number[],
+  ): Update<S>;
+  /** Picks the answer node among the terminals; the default is the best-ranked terminal. */
+  chooseAnswer?(state: S, view: StrategyView): number | undefined;
+}
+
+/** Whether a node may still be expanded: open, valid and not at the depth limit. */
+export function isExpandable(node: TreeNode, view: StrategyView): boolean {
+  return node.status === "open" && node.depth < view.maxDepth;
+}
+
+/** Whether a node is a usable state: a valid step that was not pruned or failed. */
+export function isViable(node: TreeNode): boolean {
+  return node.status === "open" || node.status === "expanded" || node.status === "terminal";
+}
+
+/** Orders nodes best first: higher score, then earlier id. Unscored nodes rank as 0. */
+export function compareByScore(a: TreeNode, b: TreeNode): number {
+  return (b.score ?? 0) - (a.score ?? 0) || a.id - b.id;
+}
+
+/** The nodes with these ids, in the same order. */
+export function nodesOf(view: StrategyView, ids: readonly number[]): TreeNode[] {
+  return ids.map((id) => view.nodes[id]).filter((node): node is TreeNode => node !== undefined);
+}
+
+/** Prunes the open nodes that reached the depth limit: no answer can come from them any more. */
+export function pruneAtDepthLimit(nodes: readonly TreeNode[], view: StrategyView): Prune[] {
+  return nodes
+    .filter((node) => node.status === "open" && node.depth >= view.maxDepth)
+    .map((node) => ({
+      id: node.id,
+      reason: `reached the depth limit ${view.maxDepth} without an answer`,
+    }));
+}
