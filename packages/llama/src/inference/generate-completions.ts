@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { Completion, ModelReply, ModelRequest } from "@deliberate/core";
+import { LlamaText } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
 import { createTokenCodec, type InferenceRuntime } from "./inference-runtime.js";
 import { sampleInLockstep } from "./lockstep-sampling.js";
@@ -28,6 +29,10 @@ export async function generateCompletions(
   checkPromptFits(tokens.length, request.maxTokens, runtime.context.contextSize);
   meter.promptTokens = tokens.length;
   const grammar = request.constraint ? await runtime.grammars.get(request.constraint) : undefined;
+  // JSON grammars may go on with blank lines forever: they name the text that ends them.
+  const grammarStops = (grammar?.stopGenerationTriggers ?? []).map((trigger) =>
+    LlamaText(trigger).toString(),
+  );
   const prefix = tokens.slice(0, -1);
   const lastPromptToken = tokens[tokens.length - 1] as number;
   const seedBase = request.seed ?? randomInt(2 ** 31);
@@ -62,7 +67,8 @@ export async function generateCompletions(
           lastPromptToken,
           maxTokens: request.maxTokens,
           temperature,
-          stop: request.stop ?? [],
+          stop: [...(request.stop ?? []), ...grammarStops],
+          trimWhitespaceSuffix: grammar?.trimWhitespaceSuffix ?? false,
           logprobs: request.logprobs === true,
           grammar,
           signal: request.signal,

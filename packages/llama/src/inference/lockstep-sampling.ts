@@ -22,6 +22,8 @@ export interface LockstepSettings {
   readonly stop: readonly string[];
   readonly logprobs: boolean;
   readonly grammar?: LlamaGrammar;
+  /** Drop trailing whitespace from the text (grammars whose output may end in blank lines). */
+  readonly trimWhitespaceSuffix: boolean;
   readonly signal?: AbortSignal;
   readonly codec: TokenCodec;
 }
@@ -108,8 +110,10 @@ function acceptStep(
 
 function toCompletion(branch: Branch, settings: LockstepSettings): Completion {
   const finishReason = branch.finish ?? "aborted";
-  const cut = settings.stop.length > 0 ? findStop(branch.text, settings.stop) : -1;
-  if (cut < 0) {
+  const stopAt = settings.stop.length > 0 ? findStop(branch.text, settings.stop) : -1;
+  const before = stopAt < 0 ? branch.text : branch.text.slice(0, stopAt);
+  const cut = settings.trimWhitespaceSuffix ? before.trimEnd().length : before.length;
+  if (cut === branch.text.length) {
     return {
       text: branch.text,
       tokens: branch.tokens,

@@ -1,0 +1,41 @@
+import type { LoadModelOptions } from "../src/load-model.js";
+
+/**
+ * A real tiny trained model (llama2.c TinyStories, 260K parameters) kept outside the repository;
+ * readable greedy text makes failures easy to read.
+ */
+export const storiesModelPath = "/work/shared/models/stories260K.gguf";
+
+/** Small and quick: the machine is shared with other test runs. */
+export const quickModelOptions: Omit<LoadModelOptions, "model"> = {
+  branches: 4,
+  contextSize: 512,
+  threads: 1,
+};
+
+/** Counts llama.cpp decode calls on a context: one per batch, however many sequences it carries. */
+export function countDecodes(context: unknown): {
+  readonly count: () => number;
+  readonly reset: () => void;
+} {
+  const holder = context as { _ctx: Record<string | symbol, unknown> };
+  const native = holder._ctx;
+  let decodes = 0;
+  holder._ctx = new Proxy(native, {
+    get(target, property) {
+      const value = target[property];
+      if (typeof value !== "function") return value;
+      if (property !== "decodeBatch") return value.bind(target);
+      return (...args: unknown[]) => {
+        decodes++;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return {
+    count: () => decodes,
+    reset: () => {
+      decodes = 0;
+    },
+  };
+}
