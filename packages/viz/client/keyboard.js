@@ -1,0 +1,28 @@
+/**
+ * Arrow keys move the selection through the shown rows; Right expands, Left collapses or goes
+ * to the parent; Enter or Space toggles.
+ * @param {KeyboardEvent} event
+ * @param {{ rows: { ids: number[] }, selected: number | null, expanded: Set<number>,
+ *   model: import("./tree-model.js").Model }} state
+ * @param {(id: number) => void} select
+ * @param {(id: number) => void} toggle
+ */
+export function moveWithKeys(event, state, select, toggle) {
+  const ids = state.rows.ids;
+  if (ids.length === 0) return;
+  const index = state.selected === null ? -1 : ids.indexOf(state.selected);
+  const current = state.selected;
+  let handled = true;
+  if (event.key === "ArrowDown")
+    select(/** @type {number} */ (ids[Math.min(ids.length - 1, index + 1)]));
+  else if (event.key === "ArrowUp") select(/** @type {number} */ (ids[Math.max(0, index - 1)]));
+  else if (current === null) handled = false;
+  else if (event.key === "ArrowRight" && !state.expanded.has(current)) toggle(current);
+  else if (event.key === "ArrowLeft" && state.expanded.has(current)) toggle(current);
+  else if (event.key === "ArrowLeft") {
+    const parent = state.model.nodes.get(current)?.parent;
+    if (parent !== null && parent !== undefined) select(parent);
+  } else if (event.key === "Enter" || event.key === " ") toggle(current);
+  else handled = false;
+  if (handled) event.preventDefault();
+}

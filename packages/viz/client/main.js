@@ -1,0 +1,124 @@
+import { buildRow } from "./build-row.js";
+import { collectRows, expandInitially } from "./collect-rows.js";
+import { showDetails } from "./details-panel.js";
+import { findElement } from "./dom.js";
+import { moveWithKeys } from "./keyboard.js";
+import { createSearchBox } from "./search-box.js";
+import { startLive } from "./start-live.js";
+import { showSummary } from "./summary.js";
+import { createTimeline } from "./timeline.js";
+import { createModel, listAncestors, listPresentChildren } from "./tree-model.js";
+import { createVirtualList } from "./virtual-list.js";
+
+const ROW_HEIGHT = 30;
+
+/**
+ * Starts the viewer from the JSON embedded in the page.
+ * @returns {void}
+ */
+export function startViewer() {
+  const data = JSON.parse(findElement("deliberate-data").textContent ?? "{}");
+  const model = createModel(data.tree);
+  const expandDepth = data.expandDepth ?? 2;
+  const state = {
+    model,
+    cursor: model.events.length,
+    expanded: expandInitially(model, expandDepth),
+    /** @type {number | null} */ selected: model.tree.bestPath?.at(-1) ?? null,
+    /** @type {Set<number>} */ matches: new Set(),
+    /** @type {{ ids: number[], depths: number[] }} */ rows: { ids: [], depths: [] },
+  };
+  const rowsElement = findElement("rows");
+  const details = findElement("details");
+
+  const list = createVirtualList(rowsElement, ROW_HEIGHT, (index) => {
+    const id = /** @type {number} */ (state.rows.ids[index]);
+    const childCount = listPresentChildren(model, id, state.cursor).length;
+    return buildRow(state, id, /** @type {number} */ (state.rows.depths[index]), childCount);
+  });
+
+  function layout() {
+    state.rows = collectRows(model, state.expanded, state.cursor);
+    list.setCount(state.rows.ids.length);
+    findElement("row-count").textContent =
+      `${state.rows.ids.length} of ${model.nodes.size} nodes shown`;
+  }
+
+  /** @param {number} id */
+  function select(id) {
+    state.selected = id;
+    for (const ancestor of listAncestors(model, id).slice(0, -1)) state.expanded.add(ancestor);
+    layout();
+    const index = state.rows.ids.indexOf(id);
+    if (index >= 0) list.reveal(index);
+    showDetails(details, model, id, state.cursor, select);
+  }
+
+  /** @param {number} id */
+  function toggle(id) {
+    if (state.expanded.has(id)) state.expanded.delete(id);
+    else state.expanded.add(id);
+    layout();
+  }
+
+  rowsElement.addEventListener("click", (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const row = /** @type {HTMLElement | null} */ (target.closest(".row"));
+    if (!row) return;
+    const id = Number(row.dataset.id);
+    if (target.classList.contains("toggle")) toggle(id);
+    else select(id);
+    rowsElement.focus({ preventScroll: true });
+  });
+  rowsElement.addEventListener("keydown", (event) => moveWithKeys(event, state, select, toggle));
+
+  findElement("expand-all").addEventListener("click", () => {
+    for (const id of model.nodes.keys()) state.expanded.add(id);
+    layout();
+  });
+  findElement("collapse-all").addEventListener("click", () => {
+    state.expanded = new Set(model.children.get(null) ?? []);
+    layout();
+  });
+
+  const timeline = createTimeline(
+    {
+      slider: /** @type {HTMLInputElement} */ (findElement("timeline")),
+      label: findElement("timeline-label"),
+      play: /** @type {HTMLButtonElement} */ (findElement("play")),
+    },
+    () => model.events,
+    (cursor) => {
+      state.cursor = cursor;
+      layout();
+      showDetails(details, model, state.selected, state.cursor, select);
+    },
+  );
+  timeline.reset();
+
+  createSearchBox(
+    {
+      input: /** @type {HTMLInputElement} */ (findElement("search")),
+      count: findElement("search-count"),
+    },
+    () => model,
+    (matches) => {
+      state.matches = matches;
+      list.refresh();
+    },
+    select,
+  );
+
+  showSummary(model);
+  layout();
+  list.paintNow();
+  showDetails(details, model, state.selected, state.cursor, select);
+  if (data.live) {
+    startLive(data.live, { model, state, timeline, expandDepth }, () => {
+      layout();
+      showDetails(details, model, state.selected, state.cursor, select);
+    });
+  }
+  document.documentElement.dataset.viewer = "ready";
+  performance.mark("deliberate:ready");
+}

@@ -1,0 +1,62 @@
+import { buildElement } from "./dom.js";
+
+const OVERSCAN_ROWS = 12;
+
+/**
+ * A scrolling list that only builds the rows in view (plus a margin), positioned inside a spacer
+ * as tall as all rows together, so scrolling 10,000 rows touches a few dozen elements.
+ * @param {HTMLElement} container the scrolling element
+ * @param {number} rowHeight pixels; every row has this height
+ * @param {(index: number) => HTMLElement} buildRow
+ */
+export function createVirtualList(container, rowHeight, buildRow) {
+  const spacer = buildElement("div", "spacer");
+  container.append(spacer);
+  let count = 0;
+  let frame = 0;
+
+  function paint() {
+    frame = 0;
+    const top = container.scrollTop;
+    const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN_ROWS);
+    const last = Math.min(
+      count,
+      Math.ceil((top + container.clientHeight) / rowHeight) + OVERSCAN_ROWS,
+    );
+    const fragment = document.createDocumentFragment();
+    for (let index = first; index < last; index++) {
+      const row = buildRow(index);
+      row.style.transform = `translateY(${index * rowHeight}px)`;
+      fragment.append(row);
+    }
+    spacer.replaceChildren(fragment);
+  }
+
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(paint);
+  }
+
+  container.addEventListener("scroll", schedule, { passive: true });
+  new ResizeObserver(schedule).observe(container);
+
+  return {
+    /** @param {number} rows */
+    setCount(rows) {
+      count = rows;
+      spacer.style.height = `${rows * rowHeight}px`;
+      schedule();
+    },
+    refresh: schedule,
+    paintNow: paint,
+    /** @param {number} index */
+    reveal(index) {
+      const top = index * rowHeight;
+      const bottom = top + rowHeight;
+      if (top < container.scrollTop) container.scrollTop = top;
+      else if (bottom > container.scrollTop + container.clientHeight) {
+        container.scrollTop = bottom - container.clientHeight;
+      }
+      schedule();
+    },
+  };
+}

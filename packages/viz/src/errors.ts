@@ -1,0 +1,21 @@
+/** Stable codes of {@link VizError}. Callers branch on `code`, never on the message. */
+export type VizErrorCode = "INVALID_OPTION" | "LISTEN_FAILED";
+
+/**
+ * The one error class of `@deliberate/viz`. Its message says what was expected and what came.
+ *
+ * @example
+ * ```ts
+ * try { await startLiveServer({ host: "0.0.0.0" }); }
+ * catch (error) { if (error instanceof VizError && error.code === "INVALID_OPTION") console.error(error.message); }
+ * ```
+ */
+export class VizError extends Error {
+  override readonly name = "VizError";
+  readonly code: VizErrorCode;
+
+  constructor(code: VizErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+}

@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+/**
+ * The browser code lives in `packages/viz/client/` as plain ES modules (linted, readable, and
+ * loadable on their own while developing). `../../client/` resolves to that folder both from
+ * `src/html/` (tsx, vitest) and from `dist/html/` (after `tsc -b`), so no copy step is needed.
+ */
+const CLIENT_DIR = new URL("../../client/", import.meta.url);
+
+/** In dependency order: each file only uses names declared by files before it or itself. */
+const SCRIPT_FILES = [
+  "dom.js",
+  "tree-model.js",
+  "collect-rows.js",
+  "virtual-list.js",
+  "build-row.js",
+  "details-panel.js",
+  "summary.js",
+  "timeline.js",
+  "search-box.js",
+  "keyboard.js",
+  "live-feed.js",
+  "start-live.js",
+  "main.js",
+];
+
+const IMPORT_STATEMENT = /^import\s[\s\S]*?\sfrom\s+"[^"]+";[ \t]*$/gm;
+
+/** The viewer's inline script and style, with the CSP hashes that allow exactly them. */
+export interface ClientAssets {
+  readonly script: string;
+  readonly style: string;
+  readonly scriptHash: string;
+  readonly styleHash: string;
+}
+
+let cached: ClientAssets | undefined;
+
+/**
+ * Reads the client files once and joins the scripts into one classic script: module syntax is
+ * removed (the files share one function scope instead) because an inline script cannot import.
+ */
+export function loadClientAssets(): ClientAssets {
+  if (cached) return cached;
+  const modules = SCRIPT_FILES.map((file) =>
+    readFileSync(new URL(file, CLIENT_DIR), "utf8")
+      .replace(IMPORT_STATEMENT, "")
+      .replace(/^export /gm, ""),
+  );
+  const script = `(() => {\n"use strict";\n${modules.join("\n")}\nstartViewer();\n})();\n`;
+  const style = readFileSync(new URL("viewer.css", CLIENT_DIR), "utf8");
+  cached = { script, style, scriptHash: hashForCsp(script), styleHash: hashForCsp(style) };
+  return cached;
+}
+
+function hashForCsp(content: string): string {
+  return `'sha256-${createHash("sha256").update(content, "utf8").digest("base64")}'`;
+}

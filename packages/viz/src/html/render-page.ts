@@ -1,0 +1,83 @@
+import type { SearchTree } from "@deliberate/core";
+import { loadClientAssets } from "./client-assets.js";
+import { escapeHtml, serializeForScript } from "./escape-html.js";
+
+/** What the page's script reads from the embedded JSON. */
+export interface PageData {
+  readonly tree: SearchTree;
+  readonly expandDepth: number;
+  /** Present on the live server's page: where to follow events from, and from which message. */
+  readonly live?: { readonly url: string; readonly from: number };
+}
+
+/**
+ * The Content-Security-Policy of the viewer: nothing may load or run except the one inline script
+ * and style whose hashes are listed, so even markup that slipped into the page could not execute.
+ * The live page may also connect back to its own origin for the event stream.
+ */
+export function buildContentSecurityPolicy(live: boolean): string {
+  const { scriptHash, styleHash } = loadClientAssets();
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHash}`,
+    `style-src ${styleHash}`,
+    "img-src data:",
+    `connect-src ${live ? "'self'" : "'none'"}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const LEGEND = ["open", "expanded", "pruned", "terminal", "invalid", "failed"]
+  .map((status) => `<span class="status-${status}">${status}</span>`)
+  .join("");
+
+/** Assembles the viewer document around the embedded data. */
+export function renderPage(data: PageData, title: string): string {
+  const { script, style } = loadClientAssets();
+  const csp = buildContentSecurityPolicy(data.live !== undefined);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="deliberate">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<header class="top">
+<div class="brand">deliberate · search tree</div>
+<h1 id="question"></h1>
+<p id="answer" class="answer-line"></p>
+<div id="facts" class="facts"></div>
+<span id="live-state" class="live-state" hidden></span>
+</header>
+<div class="toolbar">
+<input id="search" type="search" placeholder="Search thoughts, answers, reasons…" aria-label="Search thoughts" autocomplete="off">
+<span id="search-count" class="search-count"></span>
+<button id="expand-all" type="button">Expand all</button>
+<button id="collapse-all" type="button">Collapse all</button>
+<span class="legend">${LEGEND}</span>
+</div>
+<main class="layout">
+<section class="tree-pane">
+<div id="rows" class="rows" role="tree" tabindex="0" aria-label="Search tree"></div>
+<div id="row-count" class="row-count"></div>
+</section>
+<aside id="details" class="details" aria-label="Node details"></aside>
+</main>
+<footer class="timeline-bar">
+<button id="play" type="button">▶ Replay</button>
+<input id="timeline" type="range" min="0" max="0" value="0" step="1" aria-label="Search timeline">
+<span id="timeline-label" class="timeline-label"></span>
+</footer>
+<noscript><p>The deliberate viewer needs JavaScript. The tree is embedded as JSON in this file.</p></noscript>
+<script type="application/json" id="deliberate-data">${serializeForScript(data)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}

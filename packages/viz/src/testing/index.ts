@@ -1,0 +1,1 @@
+export { type SampleTreeOptions, sampleTree } from "./sample-tree.js";
