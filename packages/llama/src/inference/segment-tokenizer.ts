@@ -27,11 +27,22 @@ export class SegmentTokenizer {
     const key = `${special ? 1 : 0}${continuing ? 1 : 0}${text}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
+    // node-llama-cpp's special-token path trims a leading space differently from the plain one:
+    // take it only when the text really holds special-token text, so both spell text alike.
+    const parseSpecial = special && this.holdsSpecialTokens(text);
     const tokens = continuing
-      ? this.model.tokenize(text, special, "trimLeadingSpace")
-      : this.model.tokenize(text, special);
+      ? this.model.tokenize(text, parseSpecial, "trimLeadingSpace")
+      : this.model.tokenize(text, parseSpecial);
     if (this.cache.size >= cacheLimit) this.cache.clear();
     this.cache.set(key, tokens);
     return tokens;
+  }
+
+  private holdsSpecialTokens(text: string): boolean {
+    const plain = this.model.tokenize(text, false);
+    const special = this.model.tokenize(text, true);
+    return (
+      plain.length !== special.length || plain.some((token, index) => token !== special[index])
+    );
   }
 }
