@@ -116,7 +116,7 @@ export function createSearch(
   const signal = parsed.signal;
   if (signal) {
     const cancel = () => actor.send({ type: "CANCEL" });
-    if (signal.aborted) queueMicrotask(cancel);
+    if (signal.aborted) cancel();
     else signal.addEventListener("abort", cancel, { once: true });
     void result.then(() => signal.removeEventListener("abort", cancel));
   }

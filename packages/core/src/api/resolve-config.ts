@@ -6,7 +6,7 @@ import { combineEvaluators } from "../evaluators/combine.js";
 import { confidenceEvaluator } from "../evaluators/confidence.js";
 import type { Evaluator } from "../evaluators/evaluator.js";
 import { valueEvaluator } from "../evaluators/value.js";
-import { type VerifyFunction, verifierEvaluator } from "../evaluators/verifier.js";
+import { verifierEvaluator } from "../evaluators/verifier.js";
 import { voteEvaluator } from "../evaluators/vote.js";
 import { proposeSteps } from "../generators/propose.js";
 import { sampleSteps } from "../generators/sample.js";
@@ -53,22 +53,26 @@ export function resolveStrategy(option: StrategyOption): Strategy<unknown> {
 /** The evaluator an option names. */
 export function resolveEvaluator(option: EvaluatorOption): Evaluator {
   if (typeof option === "object" && "evaluate" in option) return option as Evaluator;
-  const spec = typeof option === "string" ? { name: option } : option;
+  const spec = (typeof option === "string" ? { name: option } : option) as Exclude<
+    EvaluatorOption,
+    string | Evaluator
+  >;
   switch (spec.name) {
     case "value":
-      return valueEvaluator(spec as { samples?: number; probabilities?: boolean });
+      return valueEvaluator(spec);
     case "vote":
-      return voteEvaluator(spec as { samples?: number });
+      return voteEvaluator(spec);
     case "confidence":
       return confidenceEvaluator();
     case "verifier":
-      return verifierEvaluator((spec as { verify?: VerifyFunction }).verify);
-    default: {
-      const parts = (spec as { parts: { evaluator: EvaluatorOption; weight?: number }[] }).parts;
+      return verifierEvaluator(spec.verify);
+    case "combine":
       return combineEvaluators(
-        parts.map((part) => ({ evaluator: resolveEvaluator(part.evaluator), weight: part.weight })),
+        spec.parts.map((part) => ({
+          evaluator: resolveEvaluator(part.evaluator),
+          weight: part.weight,
+        })),
       );
-    }
   }
 }
 

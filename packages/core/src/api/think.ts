@@ -19,7 +19,7 @@ import { createSearch, type ThinkInput } from "./create-search.js";
  * console.log(result.answer, result.stopReason);
  * ```
  */
-export function think(input: ThinkInput, options: ThinkOptions): Promise<Result> {
+export async function think(input: ThinkInput, options: ThinkOptions): Promise<Result> {
   const search = createSearch(input, options);
   search.start();
   return search.result;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { integerIn } from "../options/integer.js";
 
 /** Which limit of a {@link Budget} stopped a search. */
 export type BudgetLimit =
@@ -14,13 +15,13 @@ export const Budget = z.strictObject({
   /** Think time: milliseconds or a duration such as `"30s"`. */
   time: z.union([z.number(), z.string()]).optional(),
   /** Prompt and generated tokens together. */
-  tokens: z.number().int().nonnegative().optional(),
-  promptTokens: z.number().int().nonnegative().optional(),
-  generatedTokens: z.number().int().nonnegative().optional(),
+  tokens: integerIn(0).optional(),
+  promptTokens: integerIn(0).optional(),
+  generatedTokens: integerIn(0).optional(),
   /** Nodes in the tree, the root included. */
-  nodes: z.number().int().positive().optional(),
+  nodes: integerIn(1).optional(),
   /** Model calls. */
-  calls: z.number().int().nonnegative().optional(),
+  calls: integerIn(0).optional(),
   /**
    * Fraction of the time, token and call limits kept for finalizing: when the search itself runs
    * out without an answer, the best partial path is completed within this reserve.
@@ -90,15 +91,23 @@ export function findSpentLimit(
   return undefined;
 }
 
-/** Generated tokens one more call may still write in `phase` (Infinity without a token limit). */
-export function findTokenRoom(budget: ResolvedBudget, spent: BudgetSpent, phase: BudgetPhase) {
+/**
+ * Generated tokens one more call may still write in `phase` (Infinity without a token limit), and
+ * the limit that bounds them.
+ */
+export function findTokenRoom(
+  budget: ResolvedBudget,
+  spent: BudgetSpent,
+  phase: BudgetPhase,
+): { room: number; limit: "tokens" | "generatedTokens" } {
   const r = budget.reserve;
   const generated = scaled(budget.generatedTokens, phase, r);
   const tokens = scaled(budget.tokens, phase, r);
   const byGenerated = generated === undefined ? Infinity : generated - spent.generatedTokens;
   const byTotal =
     tokens === undefined ? Infinity : tokens - spent.promptTokens - spent.generatedTokens;
-  return Math.max(0, Math.floor(Math.min(byGenerated, byTotal)));
+  const limit = byTotal < byGenerated ? "tokens" : "generatedTokens";
+  return { room: Math.max(0, Math.floor(Math.min(byGenerated, byTotal))), limit };
 }
 
 /** Milliseconds left in `phase` (Infinity without a time limit). */

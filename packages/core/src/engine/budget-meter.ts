@@ -72,14 +72,23 @@ export class BudgetMeter {
     };
   }
 
+  /** A token limit with too little room left for the calls the search wants, by phase. */
+  private cramped: Partial<Record<BudgetPhase, BudgetLimit>> = {};
+
   /** The limit reached in the current phase, if any. */
   limitReached(): BudgetLimit | undefined {
-    return findSpentLimit(this.budget, this.spent(), this.phase);
+    return findSpentLimit(this.budget, this.spent(), this.phase) ?? this.cramped[this.phase];
   }
 
-  /** Generated tokens the next call may write. */
-  tokenRoom(): number {
-    return findTokenRoom(this.budget, this.spent(), this.phase);
+  /**
+   * Takes room for a call of `n` completions: the generated tokens each may write, or 0 when the
+   * budget has less than one token a completion left (that limit then counts as reached).
+   */
+  takeTokenRoom(n: number): number {
+    const { room, limit } = findTokenRoom(this.budget, this.spent(), this.phase);
+    if (room >= n) return Math.floor(room / n);
+    this.cramped[this.phase] = limit;
+    return 0;
   }
 
   timeRoom(phase: BudgetPhase = this.phase): number {

@@ -53,10 +53,9 @@ export class ModelGate {
     signal: AbortSignal,
   ): Promise<CallOutcome<ModelReply>> {
     return this.call(priority, signal, (callSignal) => {
-      const n = request.n ?? 1;
-      const room = this.meter.tokenRoom();
-      if (room < n) return undefined;
-      const maxTokens = Math.min(request.maxTokens, Math.floor(room / n));
+      const room = this.meter.takeTokenRoom(request.n ?? 1);
+      if (room === 0) return undefined;
+      const maxTokens = Math.min(request.maxTokens, room);
       return this.model.generate({ ...request, maxTokens, signal: callSignal });
     });
   }
@@ -92,7 +91,6 @@ export class ModelGate {
       try {
         const value = await this.queue.add(() => this.attempt(signal, start), { priority, signal });
         if (value === undefined) return { ok: false, reason: "budget", message: "no tokens left" };
-        this.meter.record(value.usage);
         return { ok: true, value };
       } catch (error) {
         if (signal.aborted) return { ok: false, reason: "aborted", message: "the search stopped" };
@@ -104,7 +102,8 @@ export class ModelGate {
     return { ok: false, reason: "error", message };
   }
 
-  private async attempt<T>(
+  /** One attempt, inside the queue: its usage is counted before the queue starts the next call. */
+  private async attempt<T extends { usage: ModelReply["usage"] }>(
     signal: AbortSignal,
     start: (signal: AbortSignal) => Promise<T> | undefined,
   ): Promise<T | undefined> {
@@ -118,15 +117,17 @@ export class ModelGate {
       const pending = start(controller.signal);
       if (pending === undefined) return undefined;
       this.meter.startCall();
-      if (timeoutMs === undefined) return await pending;
-      // Races the timer too: a model that ignores its signal must not hang the search.
+      // Races a timer too: a model that ignores its signal must not hang the search.
       const timeout = new Promise<never>((_, reject) => {
+        if (timeoutMs === undefined) return;
         timer = setTimeout(() => {
           controller.abort();
           reject(new CallTimeout(`the model did not answer within ${timeoutMs} ms`));
         }, timeoutMs);
       });
-      return await Promise.race([pending, timeout]);
+      const value = await Promise.race([pending, timeout]);
+      this.meter.record(value.usage);
+      return value;
     } finally {
       clearTimeout(timer);
       signal.removeEventListener("abort", abort);

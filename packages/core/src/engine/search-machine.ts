@@ -47,6 +47,10 @@ export const searchMachine = setup({
     startClock: ({ context }) => context.run.meter.run(),
     stopClock: ({ context }) => context.run.meter.stop(),
     decide: assign({ decision: ({ context }) => context.run.decide().kind }),
+    noteStarted: ({ context }) => {
+      const { task, strategy } = context.run.config;
+      context.run.tree.emit({ type: "started", question: task.question, strategy: strategy.name });
+    },
     requestPause: ({ context }) => {
       context.run.pauseRequested = true;
     },
@@ -68,7 +72,13 @@ export const searchMachine = setup({
   initial: "idle",
   context: ({ input }) => ({ run: input.run, decision: undefined, result: undefined }),
   states: {
-    idle: { on: { START: "searching", RESUME: "searching", CANCEL: "cancelled" } },
+    idle: {
+      on: {
+        START: { target: "searching", actions: "noteStarted" },
+        RESUME: { target: "searching", actions: "noteResumed" },
+        CANCEL: "cancelled",
+      },
+    },
     searching: {
       initial: "selecting",
       entry: "startClock",

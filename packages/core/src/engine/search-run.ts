@@ -95,12 +95,6 @@ export class SearchRun {
       taskNode: (id) => readTaskNode(this.tree, id),
     };
     this.strategyState = saved ? saved.strategyState : config.strategy.init(this.view());
-    if (!saved)
-      this.tree.emit({
-        type: "started",
-        question: config.task.question,
-        strategy: config.strategy.name,
-      });
   }
 
   view(): StrategyView {

@@ -11,26 +11,50 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Turns the first problem zod found into one error naming the field, what was expected and what came. */
-export function toOptionError(error: z.ZodError, input: unknown, prefix = ""): DeliberateError {
-  const issue = error.issues[0];
-  const path = issue?.path ?? [];
-  const field = [prefix, ...path.map(String)].filter(Boolean).join(".") || "options";
-  let expected = issue?.message ?? "a valid value";
-  if (issue?.code === "unrecognized_keys") {
-    return new DeliberateError(
-      "INVALID_OPTION",
-      `Unknown option ${issue.keys.map((key) => `\`${[field === "options" ? "" : field, key].filter(Boolean).join(".")}\``).join(", ")}`,
-      {
-        field,
-      },
-    );
+/** What a zod issue expected, in the words of an error message. */
+function describeExpected(issue: z.core.$ZodIssue): string {
+  // Schemas that word their own expectation (integers, say) are taken at their word.
+  if (!/^(Too small|Too big|Invalid)/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "too_small":
+    case "too_big": {
+      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const sign =
+        issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
+      const what =
+        issue.origin === "array"
+          ? "a list with length"
+          : issue.origin === "string"
+            ? "text of length"
+            : "a number";
+      return `${what} ${sign} ${String(bound)}`;
+    }
+    case "invalid_type":
+      return issue.expected === "int" ? "an integer" : `a ${issue.expected}`;
+    case "invalid_value":
+      return `one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
+    case "invalid_union":
+      return "one of the accepted forms (see the option's documentation)";
+    default:
+      return issue.message;
   }
-  if (issue?.code === "invalid_union" || issue?.code === "invalid_value")
-    expected = `one of the accepted forms (${issue.message})`;
+}
+
+/** Turns the first problem zod found into one error naming the field, what was expected and what came. */
+export function toOptionError(error: z.ZodError, input: unknown): DeliberateError {
+  const issue = error.issues[0];
+  if (!issue) return new DeliberateError("INVALID_OPTION", "Invalid options");
+  const field = issue.path.map(String).join(".") || "options";
+  if (issue.code === "unrecognized_keys") {
+    const names = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join(".")}\``);
+    return new DeliberateError("INVALID_OPTION", `Unknown option ${names.join(", ")}`, {
+      field: names[0]?.replaceAll("`", ""),
+    });
+  }
+  const expected = describeExpected(issue);
   return new DeliberateError(
     "INVALID_OPTION",
-    `Invalid option \`${field}\`: expected ${expected.replace(/^Invalid input: expected /, "")}, got ${describeValue(valueAt(input, path))}`,
+    `Invalid option \`${field}\`: expected ${expected}, got ${describeValue(valueAt(input, issue.path))}`,
     { field },
   );
 }

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { Budget } from "../budget/budget.js";
 import type { Evaluator } from "../evaluators/evaluator.js";
+import type { VerifyFunction } from "../evaluators/verifier.js";
 import type { Model } from "../model/model.js";
 import type { Strategy } from "../strategies/strategy.js";
 import type { SearchEvent } from "../tree/schema.js";
+import { integerIn } from "./integer.js";
 
-const count = (max: number) => z.number().int().min(1).max(max);
+const count = (max: number) => integerIn(1, max);
 
 const isStrategy = (value: unknown): value is Strategy =>
   typeof value === "object" &&
@@ -75,7 +77,7 @@ const NamedEvaluator = z.discriminatedUnion("name", [
   z.strictObject({
     name: z.literal("verifier"),
     verify: z
-      .custom<(...args: never[]) => unknown>((v) => typeof v === "function", {
+      .custom<VerifyFunction>((v) => typeof v === "function", {
         message: "a function",
       })
       .optional(),
@@ -137,7 +139,7 @@ export const ThinkOptions = z.strictObject({
   /** Model calls in flight at once. @default 4 */
   concurrency: count(256).default(4),
   /** Further attempts after a model call throws or times out. @default 1 */
-  retries: z.number().int().min(0).max(10).default(1),
+  retries: integerIn(0, 10).default(1),
   /** A model call that takes longer is abandoned and retried: milliseconds or `"20s"`. */
   callTimeout: z.union([z.number(), z.string()]).optional(),
   /** Stop as soon as the task's verifier accepts an answer. @default true */
