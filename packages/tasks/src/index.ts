@@ -61,3 +61,22 @@ export {
 export { createGame24Task, type Game24TaskOptions } from "./game24/task.js";
 export { type Game24TestCase, loadGame24TestSet, parseGame24TestSet } from "./game24/test-set.js";
 export { createRandom, pickInteger, pickOne, type Random, shuffle } from "./random.js";
+export { type GenerateSudokuOptions, generateSudokuPuzzles } from "./sudoku/generate.js";
+export {
+  findSudokuConflict,
+  formatSudokuGrid,
+  listSudokuCandidates,
+  listSudokuPeers,
+  parseSudokuGrid,
+  type SudokuGrid,
+  solveSudoku,
+} from "./sudoku/grid.js";
+export { createSudokuTask, type SudokuState, type SudokuTaskOptions } from "./sudoku/task.js";
+export { findWrongCalculation } from "./word-problems/check-step.js";
+export { extractNumericAnswer } from "./word-problems/extract-answer.js";
+export { generateWordProblems, type WordProblem } from "./word-problems/generate.js";
+export {
+  createWordProblemTask,
+  type WordProblemState,
+  type WordProblemTaskOptions,
+} from "./word-problems/task.js";

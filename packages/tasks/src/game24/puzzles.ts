@@ -25,8 +25,16 @@ export function listGame24Puzzles(): number[][] {
  * allowed in between (the 4nums.com list the ToT paper draws from), 1,346 with whole numbers ≥ 0 only.
  */
 export function listSolvableGame24Puzzles(options: Game24SolverOptions = {}): number[][] {
-  return listGame24Puzzles().filter((p) => canReachGame24(p.map(String), options));
+  const rules = `${options.integerOnly ?? false} ${options.target ?? 24}`;
+  let solvable = solvableByRules.get(rules);
+  if (solvable === undefined) {
+    solvable = listGame24Puzzles().filter((p) => canReachGame24(p.map(String), options));
+    solvableByRules.set(rules, solvable);
+  }
+  return solvable.map((p) => [...p]);
 }
+
+const solvableByRules = new Map<string, number[][]>();
 
 /** Options of {@link generateGame24Puzzles}. */
 export interface GenerateGame24Options extends Game24SolverOptions {

@@ -1,0 +1,31 @@
+import { calculate, equalFractions, formatFraction, ToolError } from "@deliberate/tools";
+
+// A calculation inside a line: arithmetic on the left of "=", a number on the right.
+const CALCULATION = /((?:[\d.]+|[-+*/×÷x−()]|\s)+)=\s*(-?\$?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?)/g;
+
+/**
+ * Checks every calculation written in a step (`3 * 12 = 36`) with the exact calculator. Returns
+ * why the first wrong one is wrong, or `undefined` when all are right (or there are none).
+ *
+ * @example
+ * ```ts
+ * findWrongCalculation("So 3 * 12 = 35 apples"); // "expected 3 * 12 = 36, got 35"
+ * ```
+ */
+export function findWrongCalculation(line: string): string | undefined {
+  for (const match of line.matchAll(CALCULATION)) {
+    const left = (match[1] ?? "").trim();
+    if (!/\d/.test(left) || !/[-+*/×÷x−]/.test(left.replace(/^-/, ""))) continue;
+    try {
+      const expected = calculate(left, { maxLength: 200 }).value;
+      const claimed = calculate((match[2] ?? "").replace(/[$,\s]/g, ""), { maxLength: 60 }).value;
+      if (!equalFractions(expected, claimed)) {
+        return `expected ${left} = ${formatFraction(expected)}, got ${formatFraction(claimed)}`;
+      }
+    } catch (error) {
+      if (!(error instanceof ToolError)) throw error;
+      if (error.code === "DIVISION_BY_ZERO") return `expected a non-zero divisor in ${left}`;
+    }
+  }
+  return undefined;
+}
