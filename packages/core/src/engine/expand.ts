@@ -1,5 +1,5 @@
 import type { GeneratedStep, Generator } from "../generators/generator.js";
-import type { StepOutcome } from "../task/task.js";
+import type { StepOutcome, TaskNode } from "../task/task.js";
 import type { BudgetMeter } from "./budget-meter.js";
 import type { SearchContext } from "./search-context.js";
 
@@ -15,10 +15,10 @@ export interface ExpandOptions {
 function applyStepSafely(
   context: SearchContext,
   text: string,
-  parent: number,
+  parent: TaskNode<unknown>,
 ): StepOutcome<unknown> {
   try {
-    return context.task.applyStep(text, context.taskNode(parent));
+    return context.task.applyStep(text, parent);
   } catch (error) {
     return {
       kind: "invalid",
@@ -31,10 +31,11 @@ function addStep(
   context: SearchContext,
   options: ExpandOptions,
   parent: number,
+  parentNode: TaskNode<unknown>,
   step: GeneratedStep,
   seen: Map<string, number>,
 ): number {
-  const outcome = applyStepSafely(context, step.text, parent);
+  const outcome = applyStepSafely(context, step.text, parentNode);
   const base = { parent, usage: step.usage };
   options.meter.nodes += 1;
   if (outcome.kind === "invalid") {
@@ -104,9 +105,10 @@ export async function expandNode(
   context.tree.setStatus(id, "expanded");
   const created: number[] = [];
   const seen = new Map<string, number>();
+  const parentNode = context.taskNode(id);
   for (const step of generation.steps) {
     if (!options.meter.hasNodeRoom()) break;
-    created.push(addStep(context, options, id, step, seen));
+    created.push(addStep(context, options, id, parentNode, step, seen));
   }
   for (const unusable of generation.unusable ?? []) {
     if (!options.meter.hasNodeRoom()) break;

@@ -109,6 +109,12 @@ export class ModelGate {
   ): Promise<T | undefined> {
     if (this.meter.limitReached()) return undefined;
     const timeoutMs = this.options.callTimeoutMs;
+    if (timeoutMs === undefined) {
+      const pending = start(signal);
+      if (pending === undefined) return undefined;
+      this.meter.startCall();
+      return this.count(await pending);
+    }
     const controller = new AbortController();
     const abort = () => controller.abort(signal.reason);
     signal.addEventListener("abort", abort, { once: true });
@@ -119,19 +125,21 @@ export class ModelGate {
       this.meter.startCall();
       // Races a timer too: a model that ignores its signal must not hang the search.
       const timeout = new Promise<never>((_, reject) => {
-        if (timeoutMs === undefined) return;
         timer = setTimeout(() => {
           controller.abort();
           reject(new CallTimeout(`the model did not answer within ${timeoutMs} ms`));
         }, timeoutMs);
       });
-      const value = await Promise.race([pending, timeout]);
-      this.meter.record(value.usage);
-      return value;
+      return this.count(await Promise.race([pending, timeout]));
     } finally {
       clearTimeout(timer);
       signal.removeEventListener("abort", abort);
     }
+  }
+
+  private count<T extends { usage: ModelReply["usage"] }>(value: T): T {
+    this.meter.record(value.usage);
+    return value;
   }
 
   /** Drops queued calls; calls in flight end through their signals. */

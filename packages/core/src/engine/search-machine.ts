@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { assign, fromPromise, setup } from "xstate";
 import type { Result } from "./result.js";
 import type { Decision, SearchRun } from "./search-run.js";
@@ -13,6 +14,12 @@ interface SearchMachineContext {
   readonly run: SearchRun;
   decision: Decision["kind"] | undefined;
   result: Result | undefined;
+}
+
+/** A step's signal is watched by every model call of the step: many listeners are expected. */
+function unlimited(signal: AbortSignal): AbortSignal {
+  setMaxListeners(0, signal);
+  return signal;
 }
 
 /** setTimeout fires at once for delays past 2^31 - 1 ms: a longer deadline is no deadline. */
@@ -32,9 +39,13 @@ export const searchMachine = setup({
     output: {} as Result,
   },
   actors: {
-    expand: fromPromise<void, SearchRun>(({ input, signal }) => input.expand(signal)),
-    evaluate: fromPromise<void, SearchRun>(({ input, signal }) => input.evaluate(signal)),
-    finalize: fromPromise<void, SearchRun>(({ input, signal }) => input.finalize(signal)),
+    expand: fromPromise<void, SearchRun>(({ input, signal }) => input.expand(unlimited(signal))),
+    evaluate: fromPromise<void, SearchRun>(({ input, signal }) =>
+      input.evaluate(unlimited(signal)),
+    ),
+    finalize: fromPromise<void, SearchRun>(({ input, signal }) =>
+      input.finalize(unlimited(signal)),
+    ),
   },
   delays: {
     deadline: ({ context }) => Math.min(context.run.meter.timeRoom(), LONGEST_TIMER_MS),
