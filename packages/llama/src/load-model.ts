@@ -10,6 +10,7 @@ import type { InferenceRuntime } from "./inference/inference-runtime.js";
 import { LlamaModel } from "./inference/llama-model.js";
 import { checkLoadOptions, type LoadModelOptions } from "./inference/load-options.js";
 import { locateModel } from "./inference/locate-model.js";
+import { PromptChunker } from "./inference/prompt-evaluation.js";
 import { SegmentTokenizer } from "./inference/segment-tokenizer.js";
 import { SequencePool } from "./inference/sequence-pool.js";
 
@@ -95,7 +96,7 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
         ? (segments) => renderChatPrompt(native, wrapper, tokenizer, segments)
         : (segments) => renderBasePrompt(native, tokenizer, segments),
       scratchDir: await mkdtemp(join(scratchRoot, "forks-")),
-      promptChunkSize: checked.promptChunkSize,
+      promptChunker: new PromptChunker(checked.promptChunkMs, checked.maxPromptChunk),
       forkThreshold: checked.forkThreshold,
     };
     return new LlamaModel(`llama:${basename(path)}`, chat, runtime);

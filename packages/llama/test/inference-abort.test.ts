@@ -9,7 +9,7 @@ describe("LlamaModel abort", () => {
       model: storiesModelPath,
       ...quickModelOptions,
       contextSize: 2048,
-      promptChunkSize: 32,
+      maxPromptChunk: 32,
     });
   });
   afterAll(() => model.dispose());

@@ -1,6 +1,7 @@
 import type { PromptSegment } from "@deliberate/core";
 import type { LlamaContext, LlamaModel as NativeModel } from "node-llama-cpp";
 import type { GrammarCache } from "./constraint-grammar.js";
+import type { PromptChunker } from "./prompt-evaluation.js";
 import type { SegmentTokenizer } from "./segment-tokenizer.js";
 import type { SequencePool } from "./sequence-pool.js";
 import type { TokenCodec } from "./stop-strings.js";
@@ -17,8 +18,8 @@ export interface InferenceRuntime {
   readonly render: (segments: readonly PromptSegment[]) => number[];
   /** Where forked sequence states are written for a moment. */
   readonly scratchDir: string;
-  /** Prompt tokens evaluated per decode, so an abort lands between chunks. */
-  readonly promptChunkSize: number;
+  /** Sizes prompt chunks (one decode each) so an abort lands between them soon enough. */
+  readonly promptChunker: PromptChunker;
   /** A sibling whose own history misses more than this many prompt tokens is forked, not evaluated. */
   readonly forkThreshold: number;
 }

@@ -32,10 +32,16 @@ export interface LoadModelOptions {
    */
   readonly chat?: "auto" | boolean;
   /**
-   * Prompt tokens per decode. Smaller chunks let an abort land sooner during a long prompt.
-   * @default 64
+   * Time one prompt chunk (one decode) should take: chunks are sized from the measured speed,
+   * because an abort during a prompt lands only between chunks.
+   * @default 40
    */
-  readonly promptChunkSize?: number;
+  readonly promptChunkMs?: number;
+  /**
+   * Most prompt tokens in one chunk.
+   * @default 128
+   */
+  readonly maxPromptChunk?: number;
   /**
    * A sibling branch whose sequence misses more than this many prompt tokens gets a copy of the
    * first branch's state instead of evaluating them.
@@ -49,7 +55,7 @@ export interface LoadModelOptions {
 export type CheckedLoadOptions = Required<
   Pick<
     LoadModelOptions,
-    "model" | "threads" | "branches" | "chat" | "promptChunkSize" | "forkThreshold"
+    "model" | "threads" | "branches" | "chat" | "promptChunkMs" | "maxPromptChunk" | "forkThreshold"
   >
 > &
   Pick<LoadModelOptions, "contextSize" | "cacheDir" | "signal" | "logLevel">;
@@ -68,12 +74,15 @@ export function checkLoadOptions(options: LoadModelOptions): CheckedLoadOptions 
     threads: options.threads ?? 1,
     branches: options.branches ?? 4,
     chat: options.chat ?? "auto",
-    promptChunkSize: options.promptChunkSize ?? 64,
+    promptChunkMs: options.promptChunkMs ?? 40,
+    maxPromptChunk: options.maxPromptChunk ?? 128,
     forkThreshold: options.forkThreshold ?? 16,
   };
   expectInteger("threads", checked.threads, 1);
   expectInteger("branches", checked.branches, 1);
-  expectInteger("promptChunkSize", checked.promptChunkSize, 1);
+  expectInteger("maxPromptChunk", checked.maxPromptChunk, 1);
+  if (!(checked.promptChunkMs > 0))
+    invalidThrow("promptChunkMs", "a number > 0", checked.promptChunkMs);
   expectInteger("forkThreshold", checked.forkThreshold, 0);
   if (checked.contextSize !== undefined) expectInteger("contextSize", checked.contextSize, 16);
   if (!["auto", true, false].includes(checked.chat))

@@ -20,7 +20,7 @@ export async function prepareBranches(
 ): Promise<boolean> {
   const [primary, ...siblings] = slots;
   if (!primary) return true;
-  const first = await evaluatePrompt(primary.sequence, prefix, runtime.promptChunkSize, signal);
+  const first = await evaluatePrompt(primary.sequence, prefix, runtime.promptChunker, signal);
   meter.evaluatedPromptTokens += first.evaluated;
   if (first.aborted) return false;
   const toFork = siblings.filter((slot) => {
@@ -29,9 +29,7 @@ export async function prepareBranches(
   });
   const toEvaluate = siblings.filter((slot) => !toFork.includes(slot));
   const tails = await Promise.all(
-    toEvaluate.map((slot) =>
-      evaluatePrompt(slot.sequence, prefix, runtime.promptChunkSize, signal),
-    ),
+    toEvaluate.map((slot) => evaluatePrompt(slot.sequence, prefix, runtime.promptChunker, signal)),
   );
   for (const tail of tails) meter.evaluatedPromptTokens += tail.evaluated;
   if (tails.some((tail) => tail.aborted)) return false;

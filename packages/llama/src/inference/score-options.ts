@@ -33,7 +33,7 @@ export async function scoreOptions(
     const prepared = await evaluatePrompt(
       slot.sequence,
       prefix,
-      runtime.promptChunkSize,
+      runtime.promptChunker,
       request.signal,
     );
     meter.evaluatedPromptTokens += prepared.evaluated + 1;
