@@ -111,7 +111,6 @@ export function startViewer() {
 
   showSummary(model);
   layout();
-  list.paintNow();
   showDetails(details, model, state.selected, state.cursor, select);
   if (data.live) {
     startLive(data.live, { model, state, timeline, expandDepth }, () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeDot, escapeMermaid, toDot, toMermaid } from "../src/index.js";
-import { sampleTree } from "../src/testing/index.js";
-import { HOSTILE_TEXTS } from "./helpers/hostile-texts.js";
+import { HOSTILE_TEXTS, sampleTree } from "../src/testing/index.js";
 
 const tree = sampleTree({ nodes: 30, seed: 4, texts: HOSTILE_TEXTS });
 

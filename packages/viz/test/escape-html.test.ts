@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, serializeForScript } from "../src/index.js";
-import { HOSTILE_TEXTS } from "./helpers/hostile-texts.js";
+import { HOSTILE_TEXTS } from "../src/testing/index.js";
 
 describe("serializeForScript", () => {
   it("round-trips every hostile text through JSON.parse", () => {

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { SearchTree } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../src/index.js";
-import { sampleTree } from "../src/testing/index.js";
-import { HOSTILE_TEXTS } from "./helpers/hostile-texts.js";
+import { HOSTILE_TEXTS, sampleTree } from "../src/testing/index.js";
 
 const hostile = sampleTree({ nodes: 30, seed: 5, texts: HOSTILE_TEXTS });
 hostile.question = "</script><script>window.__pwned = 'question'</script>";

@@ -1,8 +1,7 @@
 import type { SearchTree } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
 import { renderText } from "../src/index.js";
-import { sampleTree } from "../src/testing/index.js";
-import { HOSTILE_TEXTS } from "./helpers/hostile-texts.js";
+import { HOSTILE_TEXTS, sampleTree } from "../src/testing/index.js";
 
 function buildSmallTree(): SearchTree {
   const usage = { promptTokens: 10, evaluatedPromptTokens: 10, generatedTokens: 5, ms: 3 };

@@ -1,4 +1,7 @@
-/** Node texts that try to break out of every format the viewer writes. */
+/**
+ * Node texts that try to break out of every format the renderers write: HTML, the embedded JSON,
+ * the terminal, Mermaid and DOT. Put them in a tree with `sampleTree({ texts: HOSTILE_TEXTS })`.
+ */
 export const HOSTILE_TEXTS = [
   "<script>window.__pwned = 'script'</script>",
   "</script><script>window.__pwned = 'close-tag'</script>",
@@ -6,6 +9,7 @@ export const HOSTILE_TEXTS = [
   "<!-- <script>window.__pwned = 'comment'</script>",
   '" onmouseover="window.__pwned = \'attr\'" x="',
   "'; window.__pwned = 'quote'; '",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal is the payload
   "`${window.__pwned = 'template'}`",
   "line\u2028separator\u2029paragraph",
   "\u001b[2J\u001b[31mred\u001b[0m and a bell\u0007",

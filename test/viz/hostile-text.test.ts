@@ -1,0 +1,88 @@
+import { renderHtml } from "@deliberate/viz";
+import { HOSTILE_TEXTS, sampleTree } from "@deliberate/viz/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { launchBrowser, type TestBrowser } from "./helpers/browser.js";
+
+const tree = sampleTree({ nodes: 40, seed: 11, texts: HOSTILE_TEXTS });
+tree.question = "</script><script>window.__pwned = 'question'</script><img src=x onerror=alert(1)>";
+for (const node of tree.nodes.slice(1, 8)) {
+  node.status = "invalid";
+  node.reason = "<img src=x onerror=\"window.__pwned = 'reason'\">";
+  node.raw = "</pre><script>window.__pwned = 'raw'</script>";
+  node.answer = "<svg onload=\"window.__pwned = 'answer'\">";
+}
+const hostileIds = HOSTILE_TEXTS.map((_, index) => index + 1);
+
+let browser: TestBrowser;
+let page: Page;
+const dialogs: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  // Tall enough that all 40 rows are in the DOM at once, so each can be clicked without scrolling.
+  browser = await launchBrowser({ width: 1360, height: 1600 });
+  page = await browser.newPage();
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => problems.push(message.text()));
+  await browser.openHtml(page, renderHtml(tree));
+  await page.click("#expand-all");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function readPwned(): Promise<unknown> {
+  return page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned);
+}
+
+describe("the viewer with hostile node texts", () => {
+  it("shows each text literally in its row and runs none of it", async () => {
+    for (const id of hostileIds.slice(0, 7)) {
+      const text = await page.textContent(`.row[data-id='${id}'] .text`);
+      expect(text).toBe(HOSTILE_TEXTS[id - 1]);
+    }
+    expect(await page.textContent("#question")).toBe(tree.question);
+    expect(await readPwned()).toBeUndefined();
+  });
+
+  it("shows full texts, reasons, raw output and answers in the details panel as text", async () => {
+    for (const id of hostileIds) {
+      await page.click(`.row[data-id='${id}'] .text`);
+      expect(await page.textContent("#details pre.thought")).toBe(HOSTILE_TEXTS[id - 1]);
+    }
+    await page.click(".row[data-id='2'] .text");
+    expect(await page.textContent("#details .raw-text")).toBe(
+      "</pre><script>window.__pwned = 'raw'</script>",
+    );
+    expect(await readPwned()).toBeUndefined();
+  });
+
+  it("adds no element the tree did not ask for", async () => {
+    const foreign = await page.$$eval(
+      "body *",
+      (elements) =>
+        elements.filter((element) =>
+          ["IMG", "SVG", "IFRAME", "OBJECT", "EMBED"].includes(element.tagName.toUpperCase()),
+        ).length,
+    );
+    expect(foreign).toBe(0);
+    expect(await page.$$eval("script", (scripts) => scripts.length)).toBe(2);
+  });
+
+  it("stays inert through search and replay, with no dialog and no policy violation", async () => {
+    await page.fill("#search", "script");
+    await page.press("#search", "Enter");
+    await page.locator("#timeline").fill("5");
+    await page.locator("#timeline").fill(String(tree.events.length));
+    expect(await readPwned()).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

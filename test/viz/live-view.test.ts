@@ -1,0 +1,96 @@
+import type { SearchEvent } from "@deliberate/core";
+import { type LiveServer, startLiveServer } from "@deliberate/viz";
+import { sampleTree } from "@deliberate/viz/testing";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, type TestBrowser } from "./helpers/browser.js";
+
+const tree = sampleTree({ nodes: 30, seed: 4 });
+tree.nodes[5] = {
+  ...(tree.nodes[5] as (typeof tree.nodes)[number]),
+  text: '<img src=x onerror="window.__pwned = 1">',
+};
+const beginning = {
+  ...tree,
+  nodes: tree.nodes.slice(0, 1),
+  events: [],
+  bestPath: undefined,
+  stopReason: undefined,
+};
+let browser: TestBrowser;
+let server: LiveServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startLiveServer({ tree: beginning });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+function pushEvents(events: readonly SearchEvent[]): void {
+  for (const event of events) server.push(event, "id" in event ? tree.nodes[event.id] : undefined);
+}
+
+function readShown(page: Page): Promise<string | null> {
+  return page.textContent("#row-count");
+}
+
+/** Waits until the page knows `count` nodes (the page's own code runs the check). */
+async function waitForNodes(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    `document.querySelector("#row-count")?.textContent?.endsWith("of ${count} nodes shown")`,
+  );
+}
+
+async function openLivePage(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector("html[data-viewer=ready]");
+  await page.waitForSelector("#live-state[data-state=live]");
+  return page;
+}
+
+describe("the live viewer", () => {
+  const half = tree.events.findIndex((event) => event.type === "created" && event.id === 15);
+  let first: Page;
+
+  it("receives events pushed while the page is open", async () => {
+    first = await openLivePage();
+    await first.click("#expand-all");
+    expect(await readShown(first)).toBe("1 of 1 nodes shown");
+    pushEvents(tree.events.slice(0, half + 1));
+    await waitForNodes(first, 16);
+    await first.click("#expand-all");
+    expect(await readShown(first)).toBe("16 of 16 nodes shown");
+    expect(await first.textContent(".row[data-id='5'] .text")).toBe(tree.nodes[5]?.text);
+  });
+
+  it("catches up from the event log when opened mid-search, then follows", async () => {
+    const late = await openLivePage();
+    await late.click("#expand-all");
+    expect(await readShown(late)).toBe("16 of 16 nodes shown");
+    pushEvents(tree.events.slice(half + 1));
+    server.update(tree);
+    for (const page of [first, late]) {
+      await waitForNodes(page, tree.nodes.length);
+      await page.click("#expand-all");
+      expect(await readShown(page)).toBe(
+        `${tree.nodes.length} of ${tree.nodes.length} nodes shown`,
+      );
+      await page.waitForSelector(".row.best");
+      expect(await page.textContent("#facts")).toContain(`stopped${tree.stopReason}`);
+      expect(
+        await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+    }
+    await late.close();
+  });
+
+  it("shows the search as finished when the server closes", async () => {
+    await server.close();
+    await first.waitForSelector("#live-state[data-state=finished]");
+  });
+});
