@@ -1,0 +1,42 @@
+/**
+ * Stable codes of {@link LlamaError}. Apps and the CLI branch on `code`, never on the message.
+ */
+export type LlamaErrorCode =
+  | "MODEL_NOT_FOUND"
+  | "NOT_GGUF"
+  | "UNSUPPORTED_ARCHITECTURE"
+  | "MODEL_TOO_BIG"
+  | "DOWNLOAD_FAILED"
+  | "OFFLINE"
+  | "INVALID_OPTION"
+  | "LOAD_FAILED"
+  | "GENERATION_FAILED"
+  | "ABORTED";
+
+/**
+ * The one error class of `@deliberate/llama`. Its message says what was expected, what came,
+ * and what the user can do about it; the underlying error, if any, is kept as `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await inspectModelFile("model.gguf");
+ * } catch (error) {
+ *   if (error instanceof LlamaError && error.code === "MODEL_NOT_FOUND") console.error(error.message);
+ * }
+ * ```
+ */
+export class LlamaError extends Error {
+  override readonly name = "LlamaError";
+  readonly code: LlamaErrorCode;
+
+  constructor(code: LlamaErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+}
+
+/** Tells whether `error` is a {@link LlamaError}, optionally of one of the given codes. */
+export function isLlamaError(error: unknown, ...codes: LlamaErrorCode[]): error is LlamaError {
+  return error instanceof LlamaError && (codes.length === 0 || codes.includes(error.code));
+}
