@@ -15,7 +15,7 @@ export interface BeamOptions {
   readonly branching?: number;
 }
 
-interface BeamState {
+export interface BeamState {
   /** The states kept at the current depth; terminals stay in the beam as candidate answers. */
   beam: number[];
 }

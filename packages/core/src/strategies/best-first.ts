@@ -8,7 +8,7 @@ export interface BestFirstOptions {
   readonly batch?: number;
 }
 
-interface BestFirstState {
+export interface BestFirstState {
   /** The global frontier, best first. */
   frontier: HeapEntry[];
 }

@@ -7,7 +7,7 @@ import {
   type StrategyView,
 } from "./strategy.js";
 
-interface ChainsState {
+export interface ChainsState {
   started: boolean;
   /** The last node of each chain. */
   leaves: number[];

@@ -14,7 +14,7 @@ export interface DfsOptions {
   readonly threshold?: number;
 }
 
-interface DfsState {
+export interface DfsState {
   /** States still to enter, the next one last. */
   stack: number[];
 }

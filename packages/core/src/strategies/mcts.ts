@@ -14,7 +14,7 @@ export interface MctsOptions {
   readonly exploration?: number;
 }
 
-interface MctsState {
+export interface MctsState {
   /** Visits and total value by node id. */
   stats: Record<string, [visits: number, total: number]>;
   /** Expanded nodes with nothing left to explore below them. */
