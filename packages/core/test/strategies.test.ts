@@ -22,6 +22,8 @@ describe("System 1 baselines", () => {
     });
     expect(result.answer).toBe("7");
     expect(result.verified).toBe(false);
+    // An answer the verifier rejects is no solution.
+    expect(result.stopReason).toBe("exhausted");
     expect(result.best.path.map((step) => step.text)).toEqual([
       "Find the goal",
       "left",

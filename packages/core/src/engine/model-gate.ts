@@ -35,7 +35,8 @@ class CallTimeout extends Error {}
  */
 export class ModelGate {
   private readonly queue: PQueue;
-  /** Calls that failed after every retry, and the last error seen. */
+  /** Calls that answered, calls that failed after every retry, and the last error seen. */
+  successes = 0;
   failures = 0;
   lastError: string | undefined;
 
@@ -91,6 +92,7 @@ export class ModelGate {
       try {
         const value = await this.queue.add(() => this.attempt(signal, start), { priority, signal });
         if (value === undefined) return { ok: false, reason: "budget", message: "no tokens left" };
+        this.successes += 1;
         return { ok: true, value };
       } catch (error) {
         if (signal.aborted) return { ok: false, reason: "aborted", message: "the search stopped" };

@@ -141,15 +141,7 @@ export const searchMachine = setup({
     done: {
       type: "final",
       entry: assign({
-        result: ({ context }) => {
-          const run = context.run;
-          const reason = run.limit
-            ? "budget"
-            : context.decision === "solved" || run.solvedId !== undefined
-              ? "solved"
-              : "exhausted";
-          return run.finish(reason);
-        },
+        result: ({ context }) => context.run.finish(context.run.findStopReason()),
       }),
     },
     cancelled: {

@@ -108,12 +108,12 @@ export class SearchRun {
   /** Decides the next move: pause, stop for the budget or a solution, stop as the strategy says, or expand. */
   decide(): Decision {
     if (this.pauseRequested) return { kind: "pause" };
+    if (this.solvedId !== undefined && this.config.stopOnSolution) return { kind: "solved" };
     const limit = this.meter.limitReached();
     if (limit) {
       this.limit = limit;
       return { kind: "budget" };
     }
-    if (this.solvedId !== undefined && this.config.stopOnSolution) return { kind: "solved" };
     const { state, selection } = this.config.strategy.select(this.strategyState, this.view());
     this.strategyState = state;
     if (selection.kind === "stop") return { kind: "stop" };
@@ -283,19 +283,22 @@ export class SearchRun {
     });
   }
 
+  /** Why a search that reached its end stopped: a verified answer, a spent budget, or neither. */
+  findStopReason(): StopReason {
+    if (this.solvedId !== undefined) return "solved";
+    return this.limit ? "budget" : "exhausted";
+  }
+
   /** Ends the search: the stop event, then the result with the best answer found. */
   finish(reason: StopReason): Result {
     this.meter.stop();
     this.gate.clear();
     const answerId = this.answerNodeId();
     const answerNode = answerId === undefined ? undefined : this.tree.node(answerId);
-    this.stopReason = reason === "exhausted" && answerNode ? "solved" : reason;
-    if (
-      this.stopReason === "exhausted" &&
-      this.gate.failures > 0 &&
-      this.gate.lastError &&
-      this.meter.usage.calls === 0
-    ) {
+    // An answer the verifier rejected is no solution.
+    const solved = answerNode !== undefined && answerNode.verified !== false;
+    this.stopReason = reason === "exhausted" && solved ? "solved" : reason;
+    if (this.stopReason === "exhausted" && this.gate.failures > 0 && this.gate.successes === 0) {
       this.stopReason = "failed";
       this.error = `every model call failed; the last error: ${this.gate.lastError}`;
     }
