@@ -9,10 +9,11 @@ import { GrammarCache } from "./inference/constraint-grammar.js";
 import type { InferenceRuntime } from "./inference/inference-runtime.js";
 import { LlamaModel } from "./inference/llama-model.js";
 import { checkLoadOptions, type LoadModelOptions } from "./inference/load-options.js";
-import { locateModel } from "./inference/locate-model.js";
 import { PromptChunker } from "./inference/prompt-evaluation.js";
 import { SegmentTokenizer } from "./inference/segment-tokenizer.js";
 import { SequencePool } from "./inference/sequence-pool.js";
+import { inspectModelFile } from "./resolve/inspect-model-file.js";
+import { resolveModelSource } from "./resolve/resolve-model-source.js";
 
 export type { LoadModelOptions } from "./inference/load-options.js";
 
@@ -59,10 +60,14 @@ export function loadLlama(logLevel?: LlamaLogLevel): Promise<Llama> {
  */
 export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> {
   const checked = checkLoadOptions(options);
-  const path = await locateModel(checked.model, {
-    cacheDir: checked.cacheDir,
-    signal: checked.signal,
+  const source = await resolveModelSource(checked.model, {
+    ...(checked.cacheDir === undefined ? {} : { cacheDir: checked.cacheDir }),
+    ...(checked.signal === undefined ? {} : { signal: checked.signal }),
+    ...(checked.onDownloadProgress === undefined ? {} : { onProgress: checked.onDownloadProgress }),
   });
+  // A pure-JS look at the header first: llama.cpp aborts the whole process on some bad files.
+  const file = await inspectModelFile(source.path);
+  const path = source.path;
   const llama = await loadLlama(checked.logLevel ?? LlamaLogLevel.error);
   const native = await llama
     .loadModel({ modelPath: path, gpuLayers: 0, loadSignal: checked.signal })
@@ -83,8 +88,7 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
     const scratchRoot = join(checked.cacheDir ?? tmpdir(), "scratch");
     await mkdir(scratchRoot, { recursive: true });
     const tokenizer = new SegmentTokenizer(native);
-    const hasTemplate = typeof native.fileInfo.metadata.tokenizer?.chat_template === "string";
-    const chat = checked.chat === "auto" ? hasTemplate : checked.chat;
+    const chat = checked.chat === "auto" ? file.chatTemplate !== undefined : checked.chat;
     const wrapper = chat ? resolveChatWrapper(native) : undefined;
     const runtime: InferenceRuntime = {
       native,
@@ -99,7 +103,11 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
       promptChunker: new PromptChunker(checked.promptChunkMs, checked.maxPromptChunk),
       forkThreshold: checked.forkThreshold,
     };
-    return new LlamaModel(`llama:${basename(path)}`, chat, runtime);
+    return new LlamaModel(
+      `llama:${basename(path)}`,
+      { chat, file, synthetic: source.synthetic },
+      runtime,
+    );
   } catch (error) {
     await native.dispose();
     if (error instanceof LlamaError) throw error;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
-import { quickModelOptions, storiesModelPath } from "./inference-fixture.js";
+import { quickModelOptions, testModel } from "./inference-fixture.js";
 
 describe("LlamaModel abort", () => {
   let model: LlamaModel;
   beforeAll(async () => {
     model = await loadModel({
-      model: storiesModelPath,
+      model: testModel,
       ...quickModelOptions,
       contextSize: 2048,
       maxPromptChunk: 32,

@@ -2,7 +2,7 @@ import type { PromptSegment } from "@deliberate/core";
 import { LlamaText, resolveChatWrapper } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
-import { locateSyntheticModel, quickModelOptions } from "./inference-fixture.js";
+import { quickModelOptions } from "./inference-fixture.js";
 
 describe("LlamaModel with a chat template (synthetic:tiny-chat, ChatML)", () => {
   let model: LlamaModel;
@@ -10,7 +10,7 @@ describe("LlamaModel with a chat template (synthetic:tiny-chat, ChatML)", () => 
   let imEnd: number;
   beforeAll(async () => {
     model = await loadModel({
-      model: await locateSyntheticModel("tiny-chat"),
+      model: "synthetic:tiny-chat",
       ...quickModelOptions,
       contextSize: 256,
     });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
-import { quickModelOptions, storiesModelPath } from "./inference-fixture.js";
+import { quickModelOptions, testModel } from "./inference-fixture.js";
 
 describe("LlamaModel concurrent requests", () => {
   let model: LlamaModel;
   beforeAll(async () => {
-    model = await loadModel({ model: storiesModelPath, ...quickModelOptions, branches: 3 });
+    model = await loadModel({ model: testModel, ...quickModelOptions, branches: 3 });
   });
   afterAll(() => model.dispose());
 

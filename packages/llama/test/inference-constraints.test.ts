@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChoiceGbnf, type LlamaModel, loadModel } from "../src/index.js";
-import { quickModelOptions, storiesModelPath } from "./inference-fixture.js";
+import { quickModelOptions, testModel } from "./inference-fixture.js";
 
 describe("buildChoiceGbnf", () => {
   it("quotes every option as a GBNF literal", () => {
@@ -15,7 +15,7 @@ describe("buildChoiceGbnf", () => {
 describe("LlamaModel constraints", () => {
   let model: LlamaModel;
   beforeAll(async () => {
-    model = await loadModel({ model: storiesModelPath, ...quickModelOptions });
+    model = await loadModel({ model: testModel, ...quickModelOptions });
   });
   afterAll(() => model.dispose());
 

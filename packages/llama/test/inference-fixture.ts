@@ -1,20 +1,13 @@
-import { mkdir } from "node:fs/promises";
-import { ensureSyntheticModel } from "../src/gguf/synthetic/ensure-synthetic-model.js";
 import type { LoadModelOptions } from "../src/load-model.js";
-import { resolveModelsDir } from "../src/resolve/cache-dir.js";
+
+/** The project's own tiny random model (written into the cache on first use): quick, and always there. */
+export const testModel = "synthetic:tiny";
 
 /**
- * A real tiny trained model (llama2.c TinyStories, 260K parameters) kept outside the repository;
- * readable greedy text makes failures easy to read.
+ * A real tiny trained model (llama2.c TinyStories, 260K parameters) kept outside the repository,
+ * for a smoke test that shows readable text where the file exists.
  */
 export const storiesModelPath = "/work/shared/models/stories260K.gguf";
-
-/** Path of a `synthetic:<name>` model, written into the models cache on first use. */
-export async function locateSyntheticModel(name: "tiny" | "tiny-chat" | "bigram"): Promise<string> {
-  const modelsDir = resolveModelsDir();
-  await mkdir(modelsDir, { recursive: true });
-  return ensureSyntheticModel(name, modelsDir);
-}
 
 /** Small and quick: the machine is shared with other test runs. */
 export const quickModelOptions: Omit<LoadModelOptions, "model"> = {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
-import { countDecodes, quickModelOptions, storiesModelPath } from "./inference-fixture.js";
+import { countDecodes, quickModelOptions, testModel } from "./inference-fixture.js";
 
 describe("LlamaModel lockstep sampling", () => {
   let model: LlamaModel;
   let decodes: ReturnType<typeof countDecodes>;
   beforeAll(async () => {
-    model = await loadModel({ model: storiesModelPath, ...quickModelOptions });
+    model = await loadModel({ model: testModel, ...quickModelOptions });
     decodes = countDecodes(model.native.context);
   });
   afterAll(() => model.dispose());

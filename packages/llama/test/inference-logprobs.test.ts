@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
 import { normalizeLogScores } from "../src/inference/score-options.js";
-import { locateSyntheticModel, quickModelOptions } from "./inference-fixture.js";
+import { quickModelOptions } from "./inference-fixture.js";
 
 /** The table of synthetic:bigram, by previous token. */
 const table: Record<string, Record<string, number>> = {
@@ -35,7 +35,7 @@ describe("LlamaModel log-probabilities (exact bigram model)", () => {
   let pieceOf: (token: number) => string;
   beforeAll(async () => {
     model = await loadModel({
-      model: await locateSyntheticModel("bigram"),
+      model: "synthetic:bigram",
       ...quickModelOptions,
       contextSize: 128,
     });

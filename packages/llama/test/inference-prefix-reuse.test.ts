@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
-import { quickModelOptions, storiesModelPath } from "./inference-fixture.js";
+import { quickModelOptions, testModel } from "./inference-fixture.js";
 
 describe("LlamaModel prefix reuse", () => {
   let model: LlamaModel;
   beforeAll(async () => {
-    model = await loadModel({ model: storiesModelPath, ...quickModelOptions });
+    model = await loadModel({ model: testModel, ...quickModelOptions });
   });
   afterAll(() => model.dispose());
 

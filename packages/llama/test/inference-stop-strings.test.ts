@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
 import { cutTokensAt, findStop, type TokenCodec } from "../src/inference/stop-strings.js";
-import { quickModelOptions, storiesModelPath } from "./inference-fixture.js";
+import { quickModelOptions, testModel } from "./inference-fixture.js";
 
 const letters: TokenCodec = {
   detokenize: (tokens) => tokens.map((token) => ["ab", ".\n", "cd", "e"][token]).join(""),
@@ -28,7 +28,7 @@ describe("cutTokensAt", () => {
 describe("LlamaModel stop strings", () => {
   let model: LlamaModel;
   beforeAll(async () => {
-    model = await loadModel({ model: storiesModelPath, ...quickModelOptions });
+    model = await loadModel({ model: testModel, ...quickModelOptions });
   });
   afterAll(() => model.dispose());
 
@@ -43,8 +43,8 @@ describe("LlamaModel stop strings", () => {
     });
     for (const completion of reply.completions) {
       expect(completion.text).not.toContain(".");
-      if (completion.finishReason === "stop") expect(completion.text.length).toBeGreaterThan(0);
     }
+    expect(reply.completions.some((completion) => completion.finishReason === "stop")).toBe(true);
   });
 
   it("returns tokens that spell the returned text", async () => {
@@ -62,5 +62,6 @@ describe("LlamaModel stop strings", () => {
       expect(spelled).toBe(model.detokenize(prompt) + completion.text);
       expect(completion.text).not.toContain("e");
     }
+    expect(reply.completions.some((completion) => completion.finishReason === "stop")).toBe(true);
   });
 });

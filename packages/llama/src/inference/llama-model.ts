@@ -9,6 +9,7 @@ import type {
 } from "@deliberate/core";
 import type { LlamaContext, LlamaModel as NativeModel } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
+import type { ModelFileInfo } from "../resolve/inspect-model-file.js";
 import { generateCompletions } from "./generate-completions.js";
 import type { InferenceRuntime } from "./inference-runtime.js";
 import { scoreOptions } from "./score-options.js";
@@ -22,6 +23,10 @@ export class LlamaModel implements Model {
   readonly id: string;
   /** `true` when prompts go through the model's chat template. */
   readonly chat: boolean;
+  /** What the GGUF header says (architecture, parameters, chat template, ...). */
+  readonly file: ModelFileInfo;
+  /** `true` for `synthetic:*` models: random or table weights, no knowledge. */
+  readonly synthetic: boolean;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly lifetime = new AbortController();
   private disposed = false;
@@ -29,11 +34,13 @@ export class LlamaModel implements Model {
   /** @internal Use `loadModel`. */
   constructor(
     id: string,
-    chat: boolean,
+    facts: { readonly chat: boolean; readonly file: ModelFileInfo; readonly synthetic: boolean },
     private readonly runtime: InferenceRuntime,
   ) {
     this.id = id;
-    this.chat = chat;
+    this.chat = facts.chat;
+    this.file = facts.file;
+    this.synthetic = facts.synthetic;
   }
 
   /** The native node-llama-cpp objects, for diagnostics and benchmarks. */

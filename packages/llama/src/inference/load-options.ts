@@ -1,5 +1,6 @@
 import type { LlamaLogLevel } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
+import type { DownloadProgress } from "../resolve/download-model.js";
 
 /** Options of `loadModel`. */
 export interface LoadModelOptions {
@@ -23,6 +24,8 @@ export interface LoadModelOptions {
   readonly branches?: number;
   /** Where downloaded and synthetic models and the fork scratch files go. @default the OS temp dir */
   readonly cacheDir?: string;
+  /** Called as a download's bytes arrive (`hf:` and https models). */
+  readonly onDownloadProgress?: (progress: DownloadProgress) => void;
   /** Cancels a download or a load in progress. */
   readonly signal?: AbortSignal;
   /**
@@ -58,7 +61,7 @@ export type CheckedLoadOptions = Required<
     "model" | "threads" | "branches" | "chat" | "promptChunkMs" | "maxPromptChunk" | "forkThreshold"
   >
 > &
-  Pick<LoadModelOptions, "contextSize" | "cacheDir" | "signal" | "logLevel">;
+  Pick<LoadModelOptions, "contextSize" | "cacheDir" | "signal" | "logLevel" | "onDownloadProgress">;
 
 /** Applies defaults and rejects a wrong option before any model work, naming the field. */
 export function checkLoadOptions(options: LoadModelOptions): CheckedLoadOptions {
