@@ -60,6 +60,12 @@ export {
 } from "./game24/state.js";
 export { createGame24Task, type Game24TaskOptions } from "./game24/task.js";
 export { type Game24TestCase, loadGame24TestSet, parseGame24TestSet } from "./game24/test-set.js";
+export {
+  findGame24SolutionMoves,
+  formatGame24CompactProposal,
+  formatGame24CompactTrace,
+  formatGame24CompactValue,
+} from "./game24/training.js";
 export { createRandom, pickInteger, pickOne, type Random, shuffle } from "./random.js";
 export { type GenerateSudokuOptions, generateSudokuPuzzles } from "./sudoku/generate.js";
 export {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildGame24SinglePassPrompt,
   canReachGame24,
+  createGame24State,
   enumerateReachableGame24States,
+  extractGame24Answer,
+  findGame24SolutionMoves,
+  formatGame24CompactProposal,
+  formatGame24CompactTrace,
+  formatGame24CompactValue,
   generateGame24Puzzles,
   getGame24StateKey,
   loadGame24TestSet,
@@ -66,5 +73,40 @@ describe("enumerateReachableGame24States", () => {
     const reached = enumerateReachableGame24States(loadGame24TestSet().map((c) => c.puzzle));
     expect(reached.size).toBe(26163);
     expect(reached.has(getGame24StateKey(["10", "6", "5", "4"]))).toBe(true);
+  });
+});
+
+describe("compact training lines", () => {
+  it("writes proposals, values and whole traces in the tiny reasoner's format", () => {
+    const state = createGame24State("4 9 10 13");
+    const moves = findGame24SolutionMoves(state);
+    expect(moves).toHaveLength(3);
+    const trace = formatGame24CompactTrace(state, moves ?? []);
+    expect(trace).toMatch(/^4 9 10 13 > .+ \| 24$/);
+    expect(extractGame24Answer(trace.slice("4 9 10 13 >".length), "4 9 10 13", "compact")).toMatch(
+      / = 24$/,
+    );
+    const first = moves?.[0];
+    if (first)
+      expect(formatGame24CompactProposal(state, first)).toMatch(
+        /^4 9 10 13 \| \S+=\S+ \| [\d /-]+$/,
+      );
+    expect(formatGame24CompactValue(createGame24State("4 4 10"), "sure")).toBe("4 4 10 : sure");
+    expect(findGame24SolutionMoves("1 1 1 1")).toBeUndefined();
+    expect(findGame24SolutionMoves("3 3 8 8", { integerOnly: true })).toBeUndefined();
+  });
+});
+
+describe("single-pass prompts", () => {
+  it("extracts the answer of a paper IO or CoT reply", () => {
+    const prompt = buildGame24SinglePassPrompt("4 9 10 13", "paper", "cot");
+    expect(prompt.segments.map((s) => s.text).join("")).toMatch(/Input: 4 9 10 13\n$/);
+    const reply =
+      "Steps:\n13 - 9 = 4 (left: 4 4 10)\n10 - 4 = 6 (left: 4 6)\n4 * 6 = 24 (left: 24)\nAnswer: (13 - 9) * (10 - 4) = 24";
+    expect(extractGame24Answer(reply, "4 9 10 13", "paper")).toBe("(13 - 9) * (10 - 4) = 24");
+    expect(extractGame24Answer("I give up", "4 9 10 13", "paper")).toBeUndefined();
+    expect(
+      extractGame24Answer(" 13-9=5 | 5 4 10 > 5*4=20", "4 9 10 13", "compact"),
+    ).toBeUndefined();
   });
 });

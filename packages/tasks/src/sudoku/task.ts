@@ -5,6 +5,7 @@ import {
   listSudokuCandidates,
   parseSudokuGrid,
   type SudokuGrid,
+  solveSudoku,
 } from "./grid.js";
 
 /** The state of a sudoku search: the grid so far. */
@@ -16,6 +17,12 @@ export interface SudokuState {
 export interface SudokuTaskOptions {
   /** Constrain step prompts with a grammar of the placements legal on the grid. @default true */
   readonly constrainSteps?: boolean;
+  /**
+   * Let `verify` score a grid 0 when the solver proves it has no completion. Without it only a
+   * blank with no digit left counts as a dead end. A perfect dead-end detector: for tests and
+   * upper-bound runs, not a fair benchmark. @default false
+   */
+  readonly pruneDeadEnds?: boolean;
 }
 
 const STEP = /^\s*r\s*([1-4])\s*c\s*([1-4])\s*[=:]\s*([1-4])\s*$/i;
@@ -112,7 +119,8 @@ export function createSudokuTask(
       const stuck = [...grid].some(
         (c, i) => c === "." && listSudokuCandidates(grid, i).length === 0,
       );
-      return stuck ? 0 : undefined;
+      if (stuck || (options.pruneDeadEnds === true && solveSudoku(grid, 1).length === 0)) return 0;
+      return undefined;
     },
   };
 }
