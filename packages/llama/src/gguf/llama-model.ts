@@ -115,11 +115,12 @@ export async function writeLlamaModel(
     ...shape,
     data: () => (typeof weights === "function" ? weights(shape) : pickWeights(weights, shape.name)),
   }));
-  const { bytes } = await writeGguf(path, { metadata: buildLlamaMetadata(spec), tensors });
+  const { bytes } = await writeGguf(path, { metadata: describeLlamaMetadata(spec), tensors });
   return { bytes, parameters: countLlamaParameters(spec.dims, spec.vocabulary.tokens.length) };
 }
 
-function buildLlamaMetadata(spec: LlamaModelSpec): GgufMetadata {
+/** The GGUF metadata of a llama model: architecture keys, tokenizer, optional chat template. */
+export function describeLlamaMetadata(spec: Omit<LlamaModelSpec, "weights">): GgufMetadata {
   const { dims, vocabulary } = spec;
   const metadata: Record<string, GgufValue> = {
     "general.architecture": ggufValue.string("llama"),

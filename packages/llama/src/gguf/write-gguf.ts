@@ -1,6 +1,6 @@
 import { endianness } from "node:os";
 import { LlamaError } from "../errors.js";
-import { encodeFloat16 } from "./float16.js";
+import { encodeFloat16, encodeFloat16Array } from "./float16.js";
 import { countElements, type GgufTensorShape, layOutGguf } from "./gguf-header.js";
 import type { GgufMetadata } from "./gguf-value.js";
 import { writeFileAtomically } from "./write-file-atomic.js";
@@ -70,8 +70,9 @@ export function encodeTensor(tensor: GgufTensor): Buffer {
       `Expected tensor \`${tensor.name}\` [${tensor.dims.join(", ")}] to have ${expected} values, got ${values.length}`,
     );
   }
-  if (tensor.type === "f32" && endianness() === "LE") {
-    return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  if (endianness() === "LE") {
+    const typed = tensor.type === "f32" ? values : encodeFloat16Array(values);
+    return Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength);
   }
   const width = tensor.type === "f32" ? 4 : 2;
   const bytes = Buffer.allocUnsafe(values.length * width);

@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { access, open, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type ModelDownloadEndpoints, resolveModelFile } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
@@ -43,17 +43,18 @@ export async function downloadModel(uri: string, options: DownloadModelOptions):
   const { onProgress, signal, endpoints } = options;
   const isUrl = /^https?:\/\//i.test(uri);
   const cached = await findCachedCopy(uri, isUrl, options);
-  if (cached !== undefined && !isUrl) return cached;
+  if (cached !== undefined && !isUrl) return keepIfGguf(uri, cached);
   // node-llama-cpp's downloader retries a refused connection for minutes: probe the host first
   // so an offline machine gets its answer at once (and a cached copy if there is one).
   const host = isUrl ? uri : (endpoints?.huggingFace ?? "https://huggingface.co/");
   const unreachable = await probeUrl(host, options.probeTimeoutMs ?? 15_000, signal);
   if (unreachable !== undefined) {
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return keepIfGguf(uri, cached);
     throw describeDownloadError(uri, unreachable, signal);
   }
+  let path: string;
   try {
-    return await resolveModelFile(uri, {
+    path = await resolveModelFile(uri, {
       directory: options.modelsDir,
       cli: false,
       ...(onProgress === undefined
@@ -68,6 +69,26 @@ export async function downloadModel(uri: string, options: DownloadModelOptions):
   } catch (error) {
     throw describeDownloadError(uri, error, signal);
   }
+  // A cancelled download resolves rather than rejects, with the partial file already removed.
+  if (signal?.aborted === true) throw describeDownloadError(uri, signal.reason, signal);
+  return keepIfGguf(uri, path);
+}
+
+/**
+ * Removes a downloaded file that is not GGUF (an error page, a wrong link): left in the cache,
+ * it would be found again on every later run and never downloaded afresh.
+ */
+async function keepIfGguf(uri: string, path: string): Promise<string> {
+  const handle = await open(path, "r");
+  const head = Buffer.alloc(4);
+  const { bytesRead } = await handle.read(head, 0, 4, 0).finally(() => handle.close());
+  const magic = head.subarray(0, bytesRead).toString("latin1");
+  if (magic === "GGUF") return path;
+  await rm(path, { force: true });
+  throw new LlamaError(
+    "NOT_GGUF",
+    `Expected ${uri} to be a GGUF file, got one starting with ${JSON.stringify(magic)}; it was removed from the cache. Check the URI, or pass a local file with --model <file>.`,
+  );
 }
 
 /** The file a previous download of `uri` left in the models folder, if any. */

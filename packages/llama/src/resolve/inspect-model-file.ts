@@ -63,12 +63,13 @@ export async function inspectModelFile(
       );
     },
   );
+  checkHeader(path, bytes, info);
   const parameters = checkTensors(path, bytes, info);
-  const architecture = String(info.metadata.general?.architecture ?? "(none)");
+  const architecture = String(info.metadata.general.architecture);
   if (!isSupportedArchitecture(architecture)) {
     throw new LlamaError(
       "UNSUPPORTED_ARCHITECTURE",
-      `Expected a text-generation architecture that llama.cpp supports (${listSupportedArchitectures().slice(0, 8).join(", ")}, ...), got ${JSON.stringify(architecture)} in ${path}. Use a GGUF of a supported model.`,
+      `Expected a text-generation architecture that llama.cpp supports (such as llama, qwen2, qwen3, gemma3, phi3; ${listSupportedArchitectures().length} in all), got ${JSON.stringify(architecture)} in ${path}. Use a GGUF of a supported model.`,
     );
   }
   if (architecture === "llama") checkLlamaKeys(path, info);
@@ -122,6 +123,24 @@ async function checkMagic(path: string, bytes: number): Promise<void> {
     throw new LlamaError(
       "NOT_GGUF",
       `Expected a GGUF file (starting with "GGUF") at ${path}, got ${bytes} bytes starting with ${JSON.stringify(magic)}. Convert the model to GGUF or pick a .gguf file.`,
+    );
+  }
+}
+
+/** The reader pads a short file with zeros instead of failing: check what it cannot. */
+function checkHeader(path: string, bytes: number, info: GgufFileInfo): void {
+  const problem =
+    info.version !== 2 && info.version !== 3
+      ? `GGUF version 2 or 3, got version ${info.version}`
+      : (info.infoEndOffset ?? 0) > bytes
+        ? `a header that fits in the file's ${bytes} bytes, got one that ends at byte ${info.infoEndOffset}`
+        : info.metadata.general?.architecture === undefined
+          ? "the metadata key `general.architecture`, got none: the file holds no model"
+          : undefined;
+  if (problem !== undefined) {
+    throw new LlamaError(
+      "NOT_GGUF",
+      `Expected ${problem} (${path}). The file is damaged or not a model: download or write it again.`,
     );
   }
 }
