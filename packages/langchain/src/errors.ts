@@ -1,0 +1,52 @@
+/** Stable codes of {@link DeliberateLangChainError}. Callers branch on `code`, never on the message. */
+export type DeliberateLangChainErrorCode =
+  | "INVALID_OPTION"
+  | "INVALID_INPUT"
+  | "PROVIDER_ERROR"
+  | "ABORTED"
+  | "NO_ANSWER";
+
+/**
+ * The one error class of `@deliberate/langchain`. Its message says what was expected and what
+ * came; a provider's own error is kept as `cause`.
+ *
+ * @example
+ * ```ts
+ * try { await model.generate(request); }
+ * catch (error) {
+ *   if (error instanceof DeliberateLangChainError && error.code === "PROVIDER_ERROR") console.error(error.cause);
+ * }
+ * ```
+ */
+export class DeliberateLangChainError extends Error {
+  override readonly name = "DeliberateLangChainError";
+  readonly code: DeliberateLangChainErrorCode;
+
+  constructor(
+    code: DeliberateLangChainErrorCode,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+}
+
+/** Describes a value for an error message: `0 (number)`, `"abc" (string)`, `undefined`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `${JSON.stringify(shown)} (string)`;
+  }
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "object") return `an object (${value.constructor?.name ?? "Object"})`;
+  return `${String(value)} (${typeof value})`;
+}
+
+/** The message of anything thrown, for error text. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,18 @@
+export { DeliberateLangChainError, type DeliberateLangChainErrorCode } from "./errors.js";
+export {
+  type CallSettings,
+  type ConfigureModel,
+  configureByFields,
+} from "./model/call-settings.js";
+export { fromLangChain } from "./model/langchain-model.js";
+export type { LangChainModelOptions } from "./model/model-options.js";
+export { renderMessages, UNTRUSTED_CLOSE, UNTRUSTED_OPEN } from "./model/render-messages.js";
+export {
+  type DeliberateCallOptions,
+  type DeliberateOutput,
+  type DeliberateOutputKind,
+  DeliberateRunnable,
+  type DeliberateRunnableFields,
+  SEARCH_EVENT_NAME,
+} from "./runnable/deliberate-runnable.js";
+export { type DeliberateInput, readThinkInput } from "./runnable/read-input.js";

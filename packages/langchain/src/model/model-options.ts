@@ -1,0 +1,70 @@
+import { DeliberateLangChainError, describeValue } from "../errors.js";
+import type { ConfigureModel } from "./call-settings.js";
+
+/** Options of {@link fromLangChain}. */
+export interface LangChainModelOptions {
+  /** Name in logs and the saved tree. @default `langchain:<provider>:<model name>` */
+  readonly id?: string;
+  /** Provider calls in flight at once, across every request to this model. @default 4 */
+  readonly concurrency?: number;
+  /**
+   * Ask the provider for several completions in one call (its `n`). Without it, `n > 1` is served
+   * by parallel calls, each with its own seed.
+   * @default true when the model has an `n` field (OpenAI-compatible clients), else false
+   */
+  readonly nativeN?: boolean;
+  /**
+   * Pass stop strings to the provider. Replies are cut at the first stop string either way, so
+   * turn this off for providers that refuse `stop` (OpenAI's reasoning models).
+   * @default true
+   */
+  readonly sendStop?: boolean;
+  /** Pass the seed as the `seed` call option (OpenAI-compatible providers use it). @default true */
+  readonly sendSeed?: boolean;
+  /**
+   * How a request's temperature, token limit, `n` and log-probabilities reach the provider, which
+   * LangChain takes as constructor fields rather than call options.
+   * @default configureByFields: a copy of the model made with those fields
+   */
+  readonly configure?: ConfigureModel;
+  /**
+   * How a `json-schema` constraint is met: `"auto"` uses the model's `withStructuredOutput` when
+   * it supports tools or structured output, `"parse"` asks plainly and extracts the JSON.
+   * @default "auto"
+   */
+  readonly structuredOutput?: "auto" | "parse";
+  /**
+   * Tokens in a text, used only when the provider reports no usage (so token budgets still hold).
+   * @default `Math.ceil(text.length / 4)`
+   */
+  readonly estimateTokens?: (text: string) => number;
+}
+
+function invalid(field: string, expected: string, value: unknown): DeliberateLangChainError {
+  return new DeliberateLangChainError(
+    "INVALID_OPTION",
+    `Invalid option \`${field}\`: expected ${expected}, got ${describeValue(value)}`,
+  );
+}
+
+/** Rejects a wrong option before any call, naming the field, what was expected and what came. */
+export function checkModelOptions(options: LangChainModelOptions): void {
+  if (typeof options !== "object" || options === null)
+    throw invalid("options", "an object", options);
+  const { id, concurrency, structuredOutput } = options;
+  if (id !== undefined && (typeof id !== "string" || id.length === 0))
+    throw invalid("id", "a non-empty string", id);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
+    throw invalid("concurrency", "an integer ≥ 1", concurrency);
+  for (const name of ["nativeN", "sendStop", "sendSeed"] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== "boolean") throw invalid(name, "a boolean", value);
+  }
+  for (const name of ["configure", "estimateTokens"] as const) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== "function")
+      throw invalid(name, "a function", value);
+  }
+  if (structuredOutput !== undefined && structuredOutput !== "auto" && structuredOutput !== "parse")
+    throw invalid("structuredOutput", '"auto" or "parse"', structuredOutput);
+}

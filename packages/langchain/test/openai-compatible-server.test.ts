@@ -1,0 +1,157 @@
+import { think } from "@deliberate/core";
+import { ChatOpenAI } from "@langchain/openai";
+import { afterEach, describe, expect, it } from "vitest";
+import { DeliberateLangChainError, fromLangChain } from "../src/index.js";
+import {
+  type OpenAIStub,
+  type StubReply,
+  type StubRequest,
+  startOpenAIStub,
+} from "./support/openai-stub.js";
+
+let stub: OpenAIStub | undefined;
+
+afterEach(async () => {
+  await stub?.close();
+  stub = undefined;
+});
+
+async function connect(reply: (request: StubRequest) => StubReply, fields = {}) {
+  stub = await startOpenAIStub(reply);
+  const chat = new ChatOpenAI({
+    model: "stub-model",
+    apiKey: "test-key",
+    maxRetries: 0,
+    configuration: { baseURL: stub.baseURL },
+    ...fields,
+  });
+  return { stub, chat };
+}
+
+const question = [
+  { role: "system" as const, text: "Answer in one line.", trusted: true },
+  { role: "user" as const, text: "What is 6 times 7?" },
+];
+
+describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server", () => {
+  it("sends temperature, max tokens, seed and stop in the request body", async () => {
+    const { stub, chat } = await connect(() => ({ texts: ["42"] }));
+    const model = fromLangChain(chat);
+    await model.generate({
+      segments: question,
+      maxTokens: 12,
+      temperature: 0.3,
+      seed: 5,
+      stop: ["\n"],
+    });
+    const [body] = stub.requests;
+    expect(body).toMatchObject({ temperature: 0.3, max_tokens: 12, seed: 5, stop: ["\n"], n: 1 });
+    expect(body?.messages).toEqual([
+      { role: "system", content: "Answer in one line." },
+      { role: "user", content: "What is 6 times 7?" },
+    ]);
+  });
+
+  it("asks for n completions in one call and counts the usage the server reports once", async () => {
+    const { stub, chat } = await connect((body) => ({
+      texts: Array.from({ length: Number(body.n) }, (_, i) => `answer number ${i}`),
+      cached: 2,
+    }));
+    const model = fromLangChain(chat);
+    const reply = await model.generate({ segments: question, maxTokens: 8, n: 3 });
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0]?.n).toBe(3);
+    expect(reply.completions.map((c) => c.text)).toEqual([
+      "answer number 0",
+      "answer number 1",
+      "answer number 2",
+    ]);
+    expect(reply.usage).toMatchObject({
+      promptTokens: 9,
+      evaluatedPromptTokens: 7,
+      generatedTokens: 9,
+      calls: 1,
+    });
+  });
+
+  it("tops up with single calls, each with its own seed, when the server returns fewer choices than n", async () => {
+    const { stub, chat } = await connect(() => ({ texts: ["only one"] }));
+    const model = fromLangChain(chat);
+    const reply = await model.generate({ segments: question, maxTokens: 8, n: 3, seed: 10 });
+    expect(reply.completions).toHaveLength(3);
+    expect(stub.requests.map((body) => [body.n, body.seed])).toEqual([
+      [3, 10],
+      [1, 11],
+      [1, 12],
+    ]);
+    expect(reply.usage.calls).toBe(3);
+  });
+
+  it("cuts at the stop string and reports a length finish", async () => {
+    const { chat } = await connect((body) =>
+      body.max_tokens === 2 ? { texts: ["six times"], finish: "length" } : { texts: ["42\nmore"] },
+    );
+    const model = fromLangChain(chat);
+    const stopped = await model.generate({ segments: question, maxTokens: 8, stop: ["\n"] });
+    expect(stopped.completions[0]).toEqual({ text: "42", finishReason: "stop" });
+    const cut = await model.generate({ segments: question, maxTokens: 2 });
+    expect(cut.completions[0]?.finishReason).toBe("length");
+  });
+
+  it("meets a json-schema constraint through structured output", async () => {
+    const { stub, chat } = await connect(() => ({ texts: ['{"answer": 42}'] }));
+    const model = fromLangChain(chat);
+    const schema = {
+      type: "object",
+      properties: { answer: { type: "number" } },
+      required: ["answer"],
+    };
+    const reply = await model.generate({
+      segments: question,
+      maxTokens: 16,
+      constraint: { kind: "json-schema", schema },
+    });
+    expect(reply.completions[0]?.text).toBe('{"answer":42}');
+    expect(stub.requests[0]?.response_format).toMatchObject({ type: "json_schema" });
+  });
+
+  it("wraps a server error in PROVIDER_ERROR with the server's message", async () => {
+    const { chat } = await connect(() => ({ status: 500, error: "the GPU caught fire" }));
+    const error = await fromLangChain(chat)
+      .generate({ segments: question, maxTokens: 8 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeliberateLangChainError);
+    expect(error).toMatchObject({ code: "PROVIDER_ERROR" });
+    expect((error as Error).message).toContain("the GPU caught fire");
+  });
+
+  it("aborts a request in flight and closes its connection", async () => {
+    const { stub, chat } = await connect(() => ({ hang: true }));
+    const controller = new AbortController();
+    const pending = fromLangChain(chat).generate({
+      segments: question,
+      maxTokens: 8,
+      signal: controller.signal,
+    });
+    await expect.poll(() => stub.requests.length).toBe(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: "ABORTED" });
+    await expect.poll(() => stub.closedEarly).toBe(1);
+  });
+
+  it("answers a question end to end inside think with the server's token counts", async () => {
+    const { stub, chat } = await connect((body) => {
+      const last = String(body.messages.at(-1)?.content);
+      if (last.endsWith("Judgement:")) return { texts: ["likely"] };
+      return { texts: Array.from({ length: Number(body.n) }, () => "Final answer: 42") };
+    });
+    const result = await think("What is 6 times 7?", {
+      model: fromLangChain(chat),
+      strategy: { name: "beam", width: 1, branching: 2 },
+      budget: { calls: 6 },
+    });
+    expect(result.answer).toBe("42");
+    expect(result.usage.promptTokens).toBeGreaterThan(0);
+    expect(stub.requests.length).toBeLessThanOrEqual(6);
+  });
+});
