@@ -82,3 +82,30 @@ export function describePath(nodes: readonly TreeNode[], ids: readonly number[])
       : { id, text: node.text, score: node.score };
   });
 }
+
+/** What {@link buildResult} needs to know of a search that stopped. */
+export interface Outcome {
+  readonly tree: SearchTree;
+  readonly answer: TreeNode | undefined;
+  readonly stopReason: StopReason;
+  readonly limit: BudgetLimit | undefined;
+  readonly error: string | undefined;
+  readonly usage: Omit<SearchUsage, "nodes">;
+}
+
+/** The result of a search: the answer and the path to it (or to the best partial state). */
+export function buildResult(outcome: Outcome): Result {
+  const { tree, answer } = outcome;
+  const pathIds = tree.bestPath ?? [0];
+  const last = tree.nodes[pathIds.at(-1) ?? 0];
+  return {
+    ...(answer?.answer === undefined ? {} : { answer: answer.answer }),
+    ...(answer?.verified === undefined ? {} : { verified: answer.verified }),
+    stopReason: outcome.stopReason,
+    ...(outcome.stopReason === "budget" && outcome.limit ? { limit: outcome.limit } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+    best: { path: describePath(tree.nodes, pathIds), score: last?.score ?? 0 },
+    tree,
+    usage: { ...outcome.usage, nodes: tree.nodes.length },
+  };
+}

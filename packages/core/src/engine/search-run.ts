@@ -4,13 +4,13 @@ import type { Generator } from "../generators/generator.js";
 import type { Model } from "../model/model.js";
 import type { Selection, Strategy, StrategyView } from "../strategies/strategy.js";
 import type { Task } from "../task/task.js";
-import type { NodeScore } from "../tree/schema.js";
+import type { NodeScore, TreeNode } from "../tree/schema.js";
 import { TreeRecorder } from "../tree/tree-recorder.js";
 import { BudgetMeter, type MeterSnapshot } from "./budget-meter.js";
-import { expandNode } from "./expand.js";
+import { type ExpandOptions, expandNode } from "./expand.js";
 import { type GateOptions, ModelGate } from "./model-gate.js";
 import {
-  describePath,
+  buildResult,
   findBestAnswer,
   findBestPartial,
   type Result,
@@ -127,18 +127,21 @@ export class SearchRun {
     this.expanded = selection ? [...selection.ids] : [];
     this.created = [];
     if (!selection) return;
-    const temperature = this.config.strategy.temperature ?? this.config.settings.temperature;
-    const options = {
-      generator: this.config.generator,
-      meter: this.meter,
-      dedupeSiblings: this.config.strategy.dedupeSiblings,
-      temperature,
-      logprobs: this.logprobs,
-    };
+    const options = this.expandOptions();
     const children = await Promise.all(
       selection.ids.map((id) => expandNode(this.context, options, id, selection.branching, signal)),
     );
     this.created = children.flat();
+  }
+
+  private expandOptions(): ExpandOptions {
+    return {
+      generator: this.config.generator,
+      meter: this.meter,
+      dedupeSiblings: this.config.strategy.dedupeSiblings,
+      temperature: this.config.strategy.temperature ?? this.config.settings.temperature,
+      logprobs: this.logprobs,
+    };
   }
 
   /** Verifies new answers exactly, then scores the new nodes the strategy wants scored. */
@@ -235,27 +238,18 @@ export class SearchRun {
     if (!current) return;
     this.meter.phase = "finalize";
     this.tree.emit({ type: "finalizing", from: current.id });
-    const options = {
-      generator: this.config.generator,
-      meter: this.meter,
-      dedupeSiblings: false,
-      temperature: 0,
-      logprobs: this.logprobs,
-    };
-    while (
-      current &&
-      current.depth < this.config.maxDepth &&
+    const options = { ...this.expandOptions(), dedupeSiblings: false, temperature: 0 };
+    const canGoOn = (node: TreeNode) =>
+      (node.status === "open" || node.status === "expanded") &&
+      node.depth < this.config.maxDepth &&
       !signal.aborted &&
-      !this.meter.limitReached()
-    ) {
-      if (current.status === "open" || current.status === "expanded") {
-        const [child] = await expandNode(this.context, options, current.id, 1, signal);
-        if (child === undefined) break;
-        this.created = [child];
-        await this.evaluate(signal);
-        current = this.tree.node(child);
-        if (current.status !== "open") break;
-      } else break;
+      !this.meter.limitReached();
+    while (current && canGoOn(current)) {
+      const [child] = await expandNode(this.context, options, current.id, 1, signal);
+      if (child === undefined) return;
+      this.created = [child];
+      await this.evaluate(signal);
+      current = this.tree.node(child);
     }
   }
 
@@ -307,23 +301,13 @@ export class SearchRun {
       stopReason: this.stopReason,
       ...(answerNode?.answer ? { answer: answerNode.answer } : {}),
     });
-    const tree = this.toTree();
-    const pathIds = tree.bestPath ?? [0];
-    const last = this.tree.node(pathIds.at(-1) ?? 0);
-    return {
-      ...(answerNode?.answer === undefined ? {} : { answer: answerNode.answer }),
-      ...(answerNode?.verified === undefined ? {} : { verified: answerNode.verified }),
+    return buildResult({
+      tree: this.toTree(),
+      answer: answerNode,
       stopReason: this.stopReason,
-      ...(this.stopReason === "budget" && this.limit ? { limit: this.limit } : {}),
-      ...(this.error ? { error: this.error } : {}),
-      best: { path: describePath(this.tree.nodes, pathIds), score: last.score ?? 0 },
-      tree,
-      usage: {
-        ...this.meter.usage,
-        calls: this.meter.calls,
-        nodes: this.tree.nodes.length,
-        elapsedMs: this.meter.elapsedMs(),
-      },
-    };
+      limit: this.limit,
+      error: this.error,
+      usage: { ...this.meter.usage, calls: this.meter.calls, elapsedMs: this.meter.elapsedMs() },
+    });
   }
 }
