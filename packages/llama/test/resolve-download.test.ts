@@ -116,7 +116,7 @@ describe("resolveModelSource downloads", () => {
     const cached = await listCachedModels({ cacheDir });
     expect(cached.map(({ file, synthetic, model: name }) => ({ file, synthetic, name }))).toEqual([
       { file: "small.gguf", synthetic: false, name: join(cacheDir, "models", "small.gguf") },
-      { file: "synthetic-tiny.g1.gguf", synthetic: true, name: "synthetic:tiny" },
+      { file: "synthetic-tiny.g2.gguf", synthetic: true, name: "synthetic:tiny" },
     ]);
   });
 });

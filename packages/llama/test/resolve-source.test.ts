@@ -51,7 +51,7 @@ describe("resolveModelSource", () => {
   it("writes synthetic:<name> into the models folder of the cache directory", async () => {
     const resolved = await resolveModelSource("synthetic:bigram", { cacheDir: dir });
     expect(resolved).toEqual({
-      path: join(dir, "models", "synthetic-bigram.g1.gguf"),
+      path: join(dir, "models", "synthetic-bigram.g2.gguf"),
       kind: "synthetic",
       synthetic: true,
     });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import {
   ChatMLChatWrapper,
   type Llama,
@@ -22,7 +23,7 @@ import { loadTestLlama, makeTempDir, writeSmallModel } from "./gguf-fixture.js";
  */
 const PINNED_SHA256: Record<string, string> = {
   tiny: "d18568e15fdbb4aecd2ab1941b92e8a62ad246edfb4527fba33e9c4a0e57528c",
-  "tiny-chat": "b3d51a3ada58930435524afd453cc5009ee8de13e6f89e63c1a2a050a999cb84",
+  "tiny-chat": "0f8ac50d3c67c7955477be388839c45329c798877906064cf1dd7260fb42e145",
   bigram: "d6e62171ad47b0d7b093ab2b7d04879fd4b19e711e8bf3e0488af0f4752cf1eb",
 };
 
@@ -54,7 +55,19 @@ describe("synthetic models", () => {
     const { dir: fresh, remove: removeFresh } = await makeTempDir();
     const paths = await Promise.all([1, 2, 3].map(() => ensureSyntheticModel("tiny", fresh)));
     expect(new Set(paths).size).toBe(1);
-    expect(await readdir(fresh)).toEqual(["synthetic-tiny.g1.gguf"]);
+    expect(await readdir(fresh)).toEqual(["synthetic-tiny.g2.gguf"]);
+    await removeFresh();
+  });
+
+  it("removes the file an older generator left for the same model", async () => {
+    const { dir: fresh, remove: removeFresh } = await makeTempDir();
+    await writeFile(join(fresh, "synthetic-bigram.g0.gguf"), "old");
+    await writeFile(join(fresh, "synthetic-bigram-x.g0.gguf"), "other model");
+    await ensureSyntheticModel("bigram", fresh);
+    expect((await readdir(fresh)).sort()).toEqual([
+      "synthetic-bigram-x.g0.gguf",
+      "synthetic-bigram.g2.gguf",
+    ]);
     await removeFresh();
   });
 

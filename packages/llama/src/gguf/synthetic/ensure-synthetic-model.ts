@@ -1,5 +1,5 @@
-import { access } from "node:fs/promises";
-import { join } from "node:path";
+import { access, readdir, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { LlamaError } from "../../errors.js";
 import { SYNTHETIC_GENERATION, SYNTHETIC_MODELS } from "./synthetic-catalog.js";
 
@@ -48,6 +48,22 @@ async function writeUnlessPresent(
     () => true,
     () => false,
   );
-  if (!present) await write(path);
+  if (!present) {
+    await write(path);
+    await removeOtherGenerations(path);
+  }
   return path;
+}
+
+/** Deletes the files an older generator left for the same model (bench alone is 70 MB). */
+async function removeOtherGenerations(path: string): Promise<void> {
+  const current = basename(path);
+  const stem = current.replace(/\.g\d+\.gguf$/, "");
+  const stale = (await readdir(dirname(path))).filter(
+    (file) =>
+      file !== current &&
+      file.startsWith(`${stem}.g`) &&
+      /^\.g\d+\.gguf$/.test(file.slice(stem.length)),
+  );
+  await Promise.all(stale.map((file) => rm(join(dirname(path), file), { force: true })));
 }

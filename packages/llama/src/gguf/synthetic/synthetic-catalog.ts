@@ -9,7 +9,7 @@ import { createSyntheticWeights } from "./synthetic-weights.js";
  * Version of the generators. Bump it whenever a model's bytes change, so caches holding the old
  * files are not reused (the file name carries it); a test pins the bytes by sha256.
  */
-export const SYNTHETIC_GENERATION = 1;
+export const SYNTHETIC_GENERATION = 2;
 
 /** One model the project writes itself. */
 export interface SyntheticModel {
@@ -55,7 +55,9 @@ function writeEnglishModel(path: string, variant: "base" | "chat" | "bench"): Pr
   });
   return writeLlamaModel(path, {
     vocabulary,
-    name: `deliberate-synthetic-${variant}`,
+    // node-llama-cpp tries chat wrappers in the order their names appear in `general.name`:
+    // naming ChatML makes it try that one first (0.1 s instead of seconds).
+    name: `deliberate-synthetic-${chat ? "chatml" : variant}`,
     dims: variant === "bench" ? BENCH_DIMS : TINY_DIMS,
     matrixType: variant === "bench" ? "f16" : "f32",
     weights: createSyntheticWeights(SEED, vocabulary, chat ? { eos: -3 } : {}),
