@@ -1,0 +1,25 @@
+import { Command } from "commander";
+import type { ExitCode } from "../cli-error.js";
+import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
+
+const EXAMPLES = `
+Examples:
+  $ deliberate ask "How many primes are there below 30?"
+  $ deliberate ask "Plan a 3-day trip to Lisbon" --model ./qwen2.5-0.5b-instruct-q4_k_m.gguf --think 2m
+  $ deliberate ask "What is 17 * 24?" --strategy dfs --threshold 0.4 --json
+  $ deliberate ask "Is 91 prime?" --model synthetic:tiny --think 5s --save tree.json --html tree.html`;
+
+/** `deliberate ask "<question>"`: thinks about a free-form question within a budget. */
+export function createAskCommand(done: (code: ExitCode) => void): Command {
+  const command = new Command("ask")
+    .description("think about a question: search a tree of reasoning steps within the budget")
+    .argument("<question>", "the question, in quotes");
+  addThinkFlags(command);
+  return command
+    .addHelpText("after", EXAMPLES)
+    .action(async (question: string, flags: ThinkFlags) => {
+      // The engine and the model runtime load only when a search runs: --help stays quick.
+      const { runSearch } = await import("../run/run-search.js");
+      done(await runSearch({ input: question, flags }));
+    });
+}

@@ -1,0 +1,47 @@
+import { Command } from "commander";
+import { ExitCode } from "../cli-error.js";
+import { DEFAULT_MODEL } from "../model/default-model.js";
+import { stringifyJson } from "../output/result-json.js";
+
+interface ModelsFlags {
+  readonly json?: boolean;
+  readonly debug?: boolean;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+/** `deliberate models`: lists the models in the cache, with what to pass as `--model`. */
+export function createModelsCommand(done: (code: ExitCode) => void): Command {
+  return new Command("models")
+    .description("list the models in the cache")
+    .option("--json", "print the list as one JSON array")
+    .option("--debug", "print stack traces of errors")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ deliberate models
+  $ deliberate models --json
+
+Without --model, ask and solve use ${DEFAULT_MODEL}.`,
+    )
+    .action(async (flags: ModelsFlags) => {
+      const { listCachedModels, resolveModelsDir } = await import("@deliberate/llama");
+      const models = await listCachedModels();
+      if (flags.json) {
+        process.stdout.write(`${stringifyJson(models)}\n`);
+      } else if (models.length === 0) {
+        process.stdout.write(
+          `no models in ${resolveModelsDir()} yet: run deliberate pull, or use --model synthetic:tiny\n`,
+        );
+      } else {
+        const width = Math.max(...models.map((model) => model.model.length));
+        for (const model of models) {
+          process.stdout.write(
+            `${model.model.padEnd(width)}  ${megabytes(model.bytes).padStart(10)}\n`,
+          );
+        }
+      }
+      done(ExitCode.answered);
+    });
+}

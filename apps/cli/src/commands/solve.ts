@@ -1,0 +1,54 @@
+import { Command } from "commander";
+import type { ExitCode } from "../cli-error.js";
+import { parseOneOf } from "../options/parse-values.js";
+import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
+import { TASKS, type TaskFlags } from "../tasks/task-catalog.js";
+
+const EXAMPLES = `
+Tasks:
+${TASKS.map((task) => `  ${task.name.padEnd(13)}${task.summary}\n  ${"".padEnd(13)}e.g. deliberate solve ${task.name} ${task.example}`).join("\n")}
+
+Examples:
+  $ deliberate solve game24 "4 9 10 13" --model ./qwen2.5-0.5b-instruct-q4_k_m.gguf
+  $ deliberate solve game24 "4 9 10 13" --model synthetic:tiny --profile compact --evaluator verifier --prune-dead-ends
+  $ deliberate solve sudoku "1... ..2. .3.. ...4" --strategy dfs --json`;
+
+/**
+ * `deliberate solve <task> "<input>"`: searches a structured task with an exact verifier; the
+ * answer is checked, and `--json` says whether it verified.
+ */
+export function createSolveCommand(done: (code: ExitCode) => void): Command {
+  const command = new Command("solve")
+    .description("solve a structured task whose answers are checked exactly")
+    .argument("<task>", `the task: ${TASKS.map((task) => task.name).join(", ")}`)
+    .argument("<input>", "the puzzle or problem, in quotes")
+    .option(
+      "--profile <name>",
+      "game24 prompts: paper (few-shot, for instruct models) or compact (one line a step)",
+      parseOneOf(["paper", "compact"] as const),
+    )
+    .option(
+      "--prune-dead-ends",
+      "game24, sudoku, with --evaluator verifier: score states by an exact solver (0: cannot be finished, 1: can); an oracle, not a fair benchmark",
+    )
+    .option("--answer <number>", "word-problem: the known answer, so the result can be verified");
+  addThinkFlags(command);
+  return command
+    .addHelpText("after", EXAMPLES)
+    .action(async (name: string, input: string, flags: ThinkFlags & TaskFlags) => {
+      const { createTask } = await import("../tasks/create-task.js");
+      const { runSearch } = await import("../run/run-search.js");
+      const { createFeasibilityEvaluator } = await import("../tasks/feasibility.js");
+      const task = createTask(name, input, flags);
+      // A task without a value prompt is scored by its own verifier unless told otherwise.
+      const chosen = flags.evaluator ?? (task.valuePrompt ? "value" : "verifier");
+      const evaluator =
+        chosen === "verifier" && flags.pruneDeadEnds ? createFeasibilityEvaluator(task) : chosen;
+      const search = {
+        input: task,
+        flags: { ...flags, evaluator: undefined },
+        defaults: { evaluator },
+      };
+      done(await runSearch(search));
+    });
+}

@@ -1,0 +1,88 @@
+import { createSearch, type Result, type ThinkInput } from "@deliberate/core";
+import type { LlamaModel } from "@deliberate/llama";
+import type { ExitCode } from "../cli-error.js";
+import { openModel } from "../model/open-model.js";
+import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
+import type { ThinkFlags } from "../options/think-flags.js";
+import { createProgressTracker } from "../ui/search-progress.js";
+import { startStatusLine } from "../ui/status-line.js";
+import { describeTerminal } from "../ui/terminal.js";
+import { type LiveView, startLiveView } from "./live-view.js";
+import { checkSearchOptions } from "./preflight.js";
+import { reportResult } from "./report-result.js";
+import { exitCodeOf, watchStopSignals } from "./stop-signals.js";
+
+/** What `ask`, `solve` and `demo` hand to {@link runSearch}. */
+export interface SearchRequest {
+  /** The question, or a structured task. */
+  readonly input: ThinkInput;
+  readonly flags: ThinkFlags;
+  /** Options the command sets unless a flag overrides them (the demo's evaluator, say). */
+  readonly defaults?: Partial<SearchOptions>;
+  /** Lines shown on stderr before the search starts (unless `--json`). */
+  readonly notes?: readonly string[];
+}
+
+const notify = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Runs one search the way the CLI does: checks the options, opens the model, shows the status line
+ * (and the live viewer), stops gracefully on SIGINT or SIGTERM, then saves and prints the result.
+ * Returns the exit code.
+ */
+export async function runSearch(request: SearchRequest): Promise<ExitCode> {
+  const { input, flags } = request;
+  const options = buildThinkOptions(flags, request.defaults);
+  checkSearchOptions(input, options);
+  const terminal = describeTerminal();
+  const stop = watchStopSignals(notify);
+  let model: LlamaModel | undefined;
+  let live: LiveView | undefined;
+  try {
+    model = await openModel(flags.model, {
+      threads: flags.threads,
+      terminal,
+      signal: stop.signal,
+      notify,
+    });
+    const received = stop.received();
+    if (received) return exitCodeOf(received);
+    if (!flags.json) for (const note of request.notes ?? []) notify(note);
+
+    const tracker = createProgressTracker();
+    const search = createSearch(input, {
+      ...options,
+      model,
+      signal: stop.signal,
+      onEvent: (event) => tracker.record(event),
+    });
+    if (flags.live) {
+      live = await startLiveView(() => search.tree());
+      notify(`live viewer: ${live.url}`);
+    }
+    const status = startStatusLine(tracker.progress, flags.think, terminal);
+    search.start();
+    let result: Result;
+    try {
+      result = await search.result;
+    } finally {
+      status.stop();
+    }
+    live?.finish(result.tree);
+    const code = await reportResult(result, flags, stop.received());
+    if (live && terminal.interactive && !stop.received()) {
+      notify(`the final tree is at ${live.url} — press Ctrl-C to quit`);
+      await new Promise<void>((resolve) => stop.signal.addEventListener("abort", () => resolve()));
+    }
+    return code;
+  } catch (error) {
+    const received = stop.received();
+    // A download or load cut short by Ctrl-C is a stop, not an error.
+    if (received && model === undefined) return exitCodeOf(received);
+    throw error;
+  } finally {
+    stop.dispose();
+    await live?.close();
+    await model?.dispose();
+  }
+}
