@@ -1,0 +1,166 @@
+import { labelBestOfN, measureChainCost, runBestOfN, sizeBestOfN } from "./best-of-n.js";
+import { buildCurve } from "./build-curve.js";
+import { describeValue, EvaluationError } from "./errors.js";
+import type { EvaluationOptions } from "./evaluation-options.js";
+import { describeMachine, readLoadAverage } from "./machine.js";
+import type { CaseOutcome, MethodRun } from "./method.js";
+import {
+  findPaperReference,
+  PAPER_GAME24_SUCCESS,
+  PAPER_REFERENCE_SOURCE,
+} from "./paper-reference.js";
+import { type EvaluationPlan, planEvaluation, seedCase } from "./plan-evaluation.js";
+import {
+  createProgressTracker,
+  type EvaluationProgress,
+  type ProgressTracker,
+} from "./progress.js";
+import { EVALUATION_FORMAT, type EvaluationReport, type MethodRow } from "./report.js";
+import { summarizeOutcomes } from "./summarize.js";
+
+/** Callbacks and cancellation of {@link runEvaluation}. */
+export interface EvaluationHooks {
+  /** Called after every run of one method on one case. */
+  readonly onProgress?: (progress: EvaluationProgress) => void;
+  /** Stops the evaluation; it then rejects with an `ABORTED` {@link EvaluationError}. */
+  readonly signal?: AbortSignal;
+}
+
+function listWeights(plan: EvaluationPlan): number[] {
+  const searches = plan.methods.filter((method) => method.kind === "search").length;
+  const perBudget = plan.methods.length + (plan.bestOfN ? searches : 0);
+  const weights = plan.bestOfN ? plan.cases.map(() => plan.budgetMs) : [];
+  for (const budgetMs of plan.budgetsMs)
+    for (let i = 0; i < perBudget * plan.cases.length; i++) weights.push(budgetMs);
+  return weights;
+}
+
+function createRuns(plan: EvaluationPlan, budgetMs: number, signal?: AbortSignal): MethodRun[] {
+  return plan.cases.map((evalCase, index) => ({
+    model: plan.model,
+    evalCase,
+    budgetMs,
+    seed: seedCase(plan.options.seed, index),
+    settings: plan.settings,
+    ...(signal ? { signal } : {}),
+  }));
+}
+
+async function runCases(
+  runs: readonly MethodRun[],
+  method: string,
+  tracker: ProgressTracker,
+  execute: (run: MethodRun) => Promise<CaseOutcome>,
+): Promise<CaseOutcome[]> {
+  const outcomes: CaseOutcome[] = [];
+  for (const run of runs) {
+    if (run.signal?.aborted) {
+      throw new EvaluationError(
+        "ABORTED",
+        `Expected the evaluation to finish, got cancelled during ${method}: ${describeValue(String(run.signal.reason))}`,
+      );
+    }
+    outcomes.push(await execute(run));
+    tracker.step(method, run.budgetMs, run.evalCase.id);
+  }
+  return outcomes;
+}
+
+/**
+ * Runs every method on every case at every think time and gathers the figures: the table at
+ * the table's think time, and one accuracy-against-think-time series a method. Cases run one at
+ * a time, so seconds per case are the method's own.
+ *
+ * @example
+ * ```ts
+ * import { formatEvaluationTable, runEvaluation } from "@deliberate/eval";
+ * import { loadModel } from "@deliberate/llama";
+ * const model = await loadModel({ model: "synthetic:tiny" });
+ * const report = await runEvaluation(
+ *   { model, modelSource: "synthetic:tiny", cases: 3, budgets: ["1s", "2s"] },
+ *   { onProgress: (p) => console.error(`${p.done}/${p.total}`) },
+ * );
+ * console.log(formatEvaluationTable(report));
+ * await model.dispose();
+ * ```
+ */
+export async function runEvaluation(
+  options: EvaluationOptions,
+  hooks: EvaluationHooks = {},
+): Promise<EvaluationReport> {
+  const plan = planEvaluation(options);
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const loadAtStart = readLoadAverage();
+  const tracker = createProgressTracker(listWeights(plan), hooks.onProgress);
+  const pilotRuns = createRuns(plan, plan.budgetMs, hooks.signal);
+  const chainCost = plan.bestOfN
+    ? await measureChainCost(pilotRuns, (outcome) =>
+        tracker.step("best-of-n pilot", plan.budgetMs, outcome.case),
+      )
+    : undefined;
+  const rowsByBudget = new Map<number, MethodRow[]>();
+  for (const budgetMs of plan.budgetsMs) {
+    const runs = createRuns(plan, budgetMs, hooks.signal);
+    const rows: MethodRow[] = [];
+    for (const method of plan.methods) {
+      const outcomes = await runCases(runs, method.id, tracker, (run) => method.run(run));
+      const paperSuccessRate = findPaperReference(plan.options.taskName, method.id);
+      const row = summarizeOutcomes(
+        {
+          method: method.id,
+          label: method.label(plan.settings),
+          kind: method.kind,
+          budgetMs,
+          ...(paperSuccessRate === undefined ? {} : { paperSuccessRate }),
+        },
+        outcomes,
+      );
+      rows.push(row);
+      if (!chainCost || method.kind !== "search") continue;
+      const samples = sizeBestOfN(row.generatedTokensPerCase, chainCost.tokensPerChain);
+      const id = `best-of-n@${method.id}`;
+      const matched = await runCases(runs, id, tracker, (run) => runBestOfN(run, samples));
+      const bestOfN = {
+        matchedTo: method.id,
+        samples,
+        targetGeneratedTokens: row.generatedTokensPerCase,
+        tokensPerChain: chainCost.tokensPerChain,
+      };
+      const label = labelBestOfN(samples, method.id);
+      rows.push(
+        summarizeOutcomes({ method: id, label, kind: "best-of-n", budgetMs, bestOfN }, matched),
+      );
+    }
+    rowsByBudget.set(budgetMs, rows);
+  }
+  return {
+    format: EVALUATION_FORMAT,
+    task: plan.options.taskName,
+    model: { id: plan.model.id, source: plan.modelSource, randomWeights: plan.randomWeights },
+    notes: [...plan.notes],
+    settings: {
+      seed: plan.options.seed,
+      methods: [...plan.options.methods],
+      budgetMs: plan.budgetMs,
+      budgetsMs: [...plan.budgetsMs],
+      ...(plan.profile ? { profile: plan.profile } : {}),
+      caseSource: Array.isArray(plan.options.cases) ? "given" : plan.options.caseSource,
+      ...plan.settings,
+    },
+    machine: {
+      ...describeMachine(),
+      loadAverage: { start: loadAtStart, end: readLoadAverage() },
+    },
+    cases: plan.cases.map((evalCase) => ({ id: evalCase.id, input: evalCase.input })),
+    reference: {
+      source: PAPER_REFERENCE_SOURCE,
+      successRates: plan.options.taskName === "game24" ? { ...PAPER_GAME24_SUCCESS } : {},
+    },
+    ...(chainCost ? { chainCost } : {}),
+    table: rowsByBudget.get(plan.budgetMs) ?? [],
+    curve: buildCurve(rowsByBudget),
+    startedAt,
+    elapsedMs: performance.now() - started,
+  };
+}
