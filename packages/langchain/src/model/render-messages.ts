@@ -20,12 +20,13 @@ function escapeTags(text: string): string {
 /**
  * The text of one message. Untrusted runs are wrapped in tags when the message also holds trusted
  * text (where data could pass for the app's instructions) and always in a system message (which
- * carries the most authority). A message that is wholly untrusted, such as the user's own turn or
- * the model's earlier thoughts, stays as written.
+ * carries the most authority). A message that is wholly untrusted, such as the user's own turn,
+ * stays as written, and so do assistant messages: they hold the model's own earlier thoughts, and
+ * tags there would only teach it to write tags.
  */
 function renderText(role: Role, runs: readonly Run[]): string {
   const mixed = runs.some((run) => run.trusted) && runs.some((run) => !run.trusted);
-  const delimit = mixed || role === "system";
+  const delimit = role === "system" || (mixed && role === "user");
   return runs
     .map((run) =>
       run.trusted || !delimit
