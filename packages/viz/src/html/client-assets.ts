@@ -25,6 +25,9 @@ const SCRIPT_FILES = [
   "main.js",
 ];
 
+/** Theme first (custom properties), the responsive overrides last. */
+const STYLE_FILES = ["theme.css", "page.css", "rows.css", "details.css", "responsive.css"];
+
 const IMPORT_STATEMENT = /^import\s[\s\S]*?\sfrom\s+"[^"]+";[ \t]*$/gm;
 
 /** The viewer's inline script and style, with the CSP hashes that allow exactly them. */
@@ -49,7 +52,7 @@ export function loadClientAssets(): ClientAssets {
       .replace(/^export /gm, ""),
   );
   const script = `(() => {\n"use strict";\n${modules.join("\n")}\nstartViewer();\n})();\n`;
-  const style = readFileSync(new URL("viewer.css", CLIENT_DIR), "utf8");
+  const style = STYLE_FILES.map((file) => readFileSync(new URL(file, CLIENT_DIR), "utf8")).join("");
   cached = { script, style, scriptHash: hashForCsp(script), styleHash: hashForCsp(style) };
   return cached;
 }

@@ -76,6 +76,14 @@ export function createLiveLog(initial?: SearchTree): LiveLog {
     });
     const sent: string[] = [];
     const byId = new Map(tree.nodes.map((node) => [node.id, node]));
+    // Roots have no `created` event; the `started` event only gave a placeholder with the question.
+    for (const node of tree.nodes) {
+      if (node.parent !== null || JSON.stringify(nodes.get(node.id)) === JSON.stringify(node))
+        continue;
+      const copy = structuredClone(node);
+      nodes.set(node.id, copy);
+      sent.push(send({ node: copy }));
+    }
     for (const event of tree.events) {
       if (event.seq <= lastSeq) continue;
       sent.push(...record(event, "id" in event ? byId.get(event.id) : undefined));

@@ -1,19 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SearchEvent, SearchTree, TreeNode } from "@deliberate/core";
 import { VizError } from "../errors.js";
-import { buildContentSecurityPolicy, renderPage } from "../html/render-page.js";
-import { flattenText } from "../text/flatten-text.js";
-import { refuse, SECURITY_HEADERS } from "./http-response.js";
 import { createLiveLog } from "./live-log.js";
-import {
-  assertLoopbackHost,
-  formatAuthority,
-  isAllowedHostHeader,
-  isAllowedOrigin,
-  listAllowedAuthorities,
-} from "./loopback.js";
-import { readResumePoint, SSE_HEADERS, writeMessage } from "./sse.js";
+import { assertLoopbackHost, formatAuthority, listAllowedAuthorities } from "./loopback.js";
+import { routeRequest } from "./route-request.js";
+import { writeMessage } from "./sse.js";
 
 /** Options of {@link startLiveServer}. */
 export interface LiveServerOptions {
@@ -100,67 +92,14 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
     });
   };
 
-  const server = createServer((request, response) => {
-    handleRequest(request, response);
-  });
-
-  function handleRequest(request: IncomingMessage, response: ServerResponse): void {
-    if (
-      !isAllowedHostHeader(request.headers.host, allowed) ||
-      !isAllowedOrigin(request.headers.origin, allowed)
-    ) {
-      refuse(response, 403, "Forbidden: this viewer only answers to its loopback address.");
-      return;
-    }
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      response.setHeader("Allow", "GET, HEAD");
-      refuse(response, 405, "Method not allowed.");
-      return;
-    }
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname === "/") {
-      const tree = log.snapshot();
-      const page = renderPage(
-        { tree, expandDepth, live: { url: "/events", from: log.messages.length } },
-        `deliberate · live · ${flattenText(tree.question, 80)}`,
-      );
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        "Content-Type": "text/html; charset=utf-8",
-        "Content-Security-Policy": `${buildContentSecurityPolicy(true)}; frame-ancestors 'none'`,
-      });
-      response.end(request.method === "HEAD" ? undefined : page);
-      return;
-    }
-    if (url.pathname === "/tree.json") {
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        "Content-Type": "application/json; charset=utf-8",
-      });
-      response.end(request.method === "HEAD" ? undefined : JSON.stringify(log.snapshot()));
-      return;
-    }
-    if (url.pathname === "/events" && request.method === "GET") {
-      const lastEventId = request.headers["last-event-id"];
-      const from = readResumePoint(
-        typeof lastEventId === "string" ? lastEventId : undefined,
-        url,
-        log.messages.length,
-      );
-      response.writeHead(200, { ...SECURITY_HEADERS, ...SSE_HEADERS });
-      response.write("retry: 1000\n\n");
-      for (let i = from; i < log.messages.length; i++)
-        writeMessage(response, i + 1, log.messages[i] as string);
-      if (closed) {
-        response.end("event: end\ndata: {}\n\n");
-        return;
-      }
-      clients.add(response);
-      request.on("close", () => clients.delete(response));
-      return;
-    }
-    refuse(response, 404, "Not found.");
-  }
+  const routes = {
+    log,
+    clients,
+    expandDepth,
+    allowed: () => allowed,
+    isClosed: () => closed,
+  };
+  const server = createServer((request, response) => routeRequest(routes, request, response));
 
   const heartbeat = setInterval(() => {
     for (const client of clients) client.write(": keep-alive\n\n");
