@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { open, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,9 @@ import {
   writeSmallModel,
 } from "./gguf-fixture.js";
 import { writeF16NormModel } from "./resolve-bad-models.js";
+
+/** A real tiny trained model kept outside the repository; the test skips without it. */
+const storiesPath = "/work/shared/models/stories260K.gguf";
 
 describe("inspectModelFile", () => {
   let dir: string;
@@ -35,6 +39,20 @@ describe("inspectModelFile", () => {
     });
     expect(info.bytes).toBe((await readFile(modelPath)).length);
   });
+
+  it.skipIf(!existsSync(storiesPath))(
+    "reads a real third-party GGUF: llama2.c's stories260K",
+    async () => {
+      const info = await inspectModelFile(storiesPath);
+      expect(info).toMatchObject({
+        architecture: "llama",
+        contextLength: 2048,
+        chatTemplate: undefined,
+      });
+      expect(info.parameters).toBeGreaterThan(250_000);
+      expect(info.parameters).toBeLessThan(300_000);
+    },
+  );
 
   it("returns the chat template of a chat-tuned model", async () => {
     const info = await inspectModelFile(await ensureSyntheticModel("tiny-chat", dir));
