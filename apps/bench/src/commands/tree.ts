@@ -8,6 +8,7 @@ import { loadavg } from "node:os";
 import type { PromptSegment } from "@deliberate/core";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import type { Token } from "node-llama-cpp";
+import { compareBranchThroughput } from "../llama/branch-throughput.js";
 
 const branching = 4;
 const depth = 3;
@@ -127,18 +128,6 @@ function countUniqueTokens(prompts: readonly number[][]): number {
   return trie.size;
 }
 
-/** Generated tokens per second of one `generate` with `n` branches from a cached prompt. */
-async function measureThroughput(
-  model: LlamaModel,
-  root: PromptSegment,
-  n: number,
-): Promise<number> {
-  const request = { segments: [root], n, maxTokens: 64, temperature: 1, seed: 1 };
-  await model.generate({ ...request, maxTokens: 1 });
-  const reply = await model.generate(request);
-  return reply.usage.generatedTokens / (reply.usage.ms / 1000);
-}
-
 export async function run(args: readonly string[]): Promise<void> {
   const source = readOption(args, "model") ?? "synthetic:bench";
   const threads = Number(readOption(args, "threads") ?? 1);
@@ -150,14 +139,16 @@ export async function run(args: readonly string[]): Promise<void> {
   const rootLength = model.renderPrompt([root]).length;
   try {
     ours = await runOurs(model, root);
+    console.error(`ours: ${Math.round(ours.ms)} ms`);
     naive = await runNaive(model, root);
+    console.error(`naive: ${Math.round(naive.ms)} ms`);
   } finally {
     await model.dispose();
   }
   const wide = await loadModel({ model: source, threads, branches: 8, contextSize: 512 });
-  const throughput: Record<string, number> = {};
+  let throughput: Record<number, number>;
   try {
-    for (const n of [1, 4, 8]) throughput[n] = await measureThroughput(wide, root, n);
+    throughput = await compareBranchThroughput(wide, root, [1, 4, 8], 3);
   } finally {
     await wide.dispose();
   }

@@ -18,6 +18,23 @@ import { asTokens } from "./token-prefix.js";
 /**
  * A local GGUF model behind the core's {@link Model} seam. Created by `loadModel`; one instance
  * serves any number of concurrent requests (and searches) through its pool of sequences.
+ *
+ * - `generate` samples with plain temperature (top-k, top-p and min-p off); completion `i` uses
+ *   `seed + i` (a random base seed when none is given). A completion's `logprobs` are the natural
+ *   log-probabilities of its tokens in the distribution they were drawn from: after temperature
+ *   and the constraint's mask (at temperature 0 or 1 without a constraint, the model's own).
+ * - `scoreOptions` uses the model's own probabilities (no temperature); its usage counts the
+ *   option tokens it evaluates as evaluated prompt tokens.
+ *
+ * @example
+ * ```ts
+ * const model = await loadModel({ model: "synthetic:tiny" });
+ * const { probabilities } = await model.scoreOptions({
+ *   segments: [{ text: "Is 4 4 10 solvable? Answer:", trusted: true }],
+ *   options: [" sure", " likely", " impossible"],
+ * });
+ * await model.dispose();
+ * ```
  */
 export class LlamaModel implements Model {
   readonly id: string;
