@@ -83,6 +83,6 @@ export function buildLlamaVocabulary(options: LlamaVocabularyOptions): LlamaVoca
 }
 
 /** Turns text into the stored form of a piece: spaces become `▁`. */
-export function toStoredPiece(text: string): string {
+export function markSpaces(text: string): string {
   return text.replaceAll(" ", SPACE_MARK);
 }

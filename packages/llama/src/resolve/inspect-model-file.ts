@@ -147,10 +147,14 @@ function checkHeader(path: string, bytes: number, info: GgufFileInfo): void {
 
 /** Checks that every tensor's data lies inside the file and that 1-D tensors are F32; counts parameters. */
 function checkTensors(path: string, bytes: number, info: GgufFileInfo): number {
-  let parameters = 0;
+  const countElements = (dims: readonly (number | bigint)[]) =>
+    dims.reduce<number>((product, dim) => product * Number(dim), 1);
+  // A split model's other parts hold tensors too: count them, but check offsets in this file only.
+  const parameters = (info.fullTensorInfo ?? info.tensorInfo ?? []).reduce(
+    (total, tensor) => total + countElements(tensor.dimensions),
+    0,
+  );
   for (const tensor of info.tensorInfo ?? []) {
-    const elements = tensor.dimensions.reduce<number>((product, dim) => product * Number(dim), 1);
-    parameters += elements;
     const end =
       Number(tensor.fileOffset) + (measureTensorBytes(tensor.ggmlType, tensor.dimensions) ?? 1);
     if (end > bytes) {

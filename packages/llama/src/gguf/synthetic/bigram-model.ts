@@ -1,7 +1,7 @@
 import { LlamaError } from "../../errors.js";
 import type { GgufTensorShape } from "../gguf-header.js";
 import { writeLlamaModel } from "../llama-model.js";
-import { buildLlamaVocabulary, type LlamaVocabulary, toStoredPiece } from "../llama-vocabulary.js";
+import { buildLlamaVocabulary, type LlamaVocabulary, markSpaces } from "../llama-vocabulary.js";
 
 /** Next-token probabilities: previous token → next token → probability. */
 export type BigramTable = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -44,7 +44,7 @@ export async function writeBigramModel(
   const size = vocabulary.tokens.length;
   const width = Math.ceil(size / 32) * 32;
   const ids: Record<string, number> = { "<s>": vocabulary.bosId, "</s>": vocabulary.eosId };
-  for (const token of spec.tokens) ids[token] = vocabulary.ids.get(toStoredPiece(token)) as number;
+  for (const token of spec.tokens) ids[token] = vocabulary.ids.get(markSpaces(token)) as number;
   const logits = buildLogits(spec, ids, size);
   const weights = (tensor: GgufTensorShape): Float32Array => {
     const values = new Float32Array(tensor.dims.reduce((product, dim) => product * dim, 1));

@@ -5,13 +5,13 @@ import { ENGLISH_WORDS } from "./english-pieces.js";
 
 /** Logit offsets by kind of token; see {@link createSyntheticWeights}. */
 export interface TokenBiases {
-  /** Never to be generated: `<unk>`, `<s>`, byte tokens, control tokens other than eos. */
+  /** Never to be generated: `<unk>`, `<s>`, byte tokens, control tokens other than eos. @default -30 */
   readonly never: number;
-  /** The end-of-sequence token: rare, so generations usually run to their token limit. */
+  /** The end-of-sequence token: rare, so generations usually run to their token limit. @default -5 */
   readonly eos: number;
-  /** Digits, numbers and symbols, so arithmetic shows up now and then. */
+  /** Digits, numbers and symbols, so arithmetic shows up now and then. @default -5 */
   readonly symbol: number;
-  /** Single letters and word fragments. */
+  /** Single letters and word fragments. @default -9 */
   readonly fragment: number;
 }
 
