@@ -1,4 +1,4 @@
-import { createSearch, type Result, type ThinkInput } from "@deliberate/core";
+import { createSearch, formatDuration, type Result, type ThinkInput } from "@deliberate/core";
 import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
@@ -62,6 +62,11 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     }
     const status = startStatusLine(tracker.progress, flags.think, terminal);
     search.start();
+    if (!terminal.interactive) {
+      notify(
+        `thinking for up to ${formatDuration(flags.think)} (Ctrl-C stops with the best answer so far)`,
+      );
+    }
     let result: Result;
     try {
       result = await search.result;

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadTree } from "@deliberate/core";
+import { game24Check } from "@deliberate/tools";
+import { describe, expect, it } from "vitest";
+import { makeTempDir, runCli } from "./helpers/run-cli.js";
+
+describe("deliberate ask", () => {
+  it("prints one JSON object with the result, stops at the --think budget and saves the tree", async () => {
+    const dir = makeTempDir();
+    const tree = join(dir, "tree.json");
+    const run = await runCli([
+      "ask",
+      "What is 2 + 2?",
+      "--model",
+      "synthetic:tiny",
+      "--think",
+      "1500ms",
+      "--json",
+      "--save",
+      tree,
+    ]);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({
+      question: "What is 2 + 2?",
+      task: "question",
+      model: "synthetic:tiny",
+      strategy: "beam",
+      answer: null,
+      verified: null,
+      stopReason: "budget",
+      limit: "time",
+      error: null,
+      signal: null,
+      files: { tree, html: null },
+    });
+    expect(json.best.path[0]).toMatchObject({ id: 0, text: "What is 2 + 2?" });
+    expect(typeof json.best.score).toBe("number");
+    for (const key of ["promptTokens", "generatedTokens", "calls", "nodes", "elapsedMs"]) {
+      expect(typeof json.usage[key], key).toBe("number");
+    }
+    expect(json.elapsedMs).toBeGreaterThan(0);
+    expect(run.stderr).toContain("synthetic:tiny has random weights");
+    const saved = await loadTree(tree);
+    expect(saved.question).toBe("What is 2 + 2?");
+    expect(saved.stopReason).toBe("budget");
+  });
+});
+
+describe("deliberate solve", () => {
+  it("answers game24 with a verified expression, the best path and an HTML viewer", async () => {
+    const dir = makeTempDir();
+    const html = join(dir, "tree.html");
+    const run = await runCli([
+      "solve",
+      "game24",
+      "1 1 4 6",
+      "--model",
+      "synthetic:tiny",
+      "--profile",
+      "compact",
+      "--evaluator",
+      "verifier",
+      "--prune-dead-ends",
+      "--width",
+      "5",
+      "--branching",
+      "8",
+      "--temperature",
+      "1",
+      "--seed",
+      "1",
+      "--html",
+      html,
+      "--verbose",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const answer = /^answer: (.+?) {2}✓ verified$/m.exec(run.stdout)?.[1];
+    expect(answer, run.stdout).toBeDefined();
+    expect(game24Check(answer ?? "", [1, 1, 4, 6]).ok).toBe(true);
+    expect(run.stdout).toMatch(/best path \(score [\d.]+\):\n {2}1\. /);
+    expect(run.stdout).toContain("stopped: solved");
+    expect(run.stdout).toContain("★");
+    expect(readFileSync(html, "utf8")).toMatch(/^<!doctype html>/i);
+  });
+});
+
+describe("deliberate demo", () => {
+  it("solves its puzzle offline on synthetic:tiny and writes demo-tree.html", async () => {
+    const dir = makeTempDir();
+    const run = await runCli(["demo"], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^answer: .+ ✓ verified$/m);
+    expect(run.stderr).toContain("the search, not the model, finds the answer");
+    expect(existsSync(join(dir, "demo-tree.html"))).toBe(true);
+  });
+});

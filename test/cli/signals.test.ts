@@ -1,0 +1,45 @@
+import { join } from "node:path";
+import { loadTree } from "@deliberate/core";
+import { describe, expect, it } from "vitest";
+import { makeTempDir, startCli } from "./helpers/run-cli.js";
+
+/** Starts a search that would think for a minute, and signals it once it is thinking. */
+async function stopMidSearch(signal: NodeJS.Signals, json: boolean) {
+  const tree = join(makeTempDir(), "tree.json");
+  const cli = startCli([
+    "ask",
+    "Name a prime number above 10.",
+    "--model",
+    "synthetic:tiny",
+    "--think",
+    "60s",
+    "--save",
+    tree,
+    ...(json ? ["--json"] : []),
+  ]);
+  await cli.waitForStderr("thinking for up to");
+  // Let it grow a few nodes first: the tree saved should hold more than the root.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  cli.child.kill(signal);
+  return { run: await cli.done, tree };
+}
+
+describe("deliberate stopped by a signal", () => {
+  it("prints the best answer so far, saves the tree and exits 130 on SIGINT", async () => {
+    const { run, tree } = await stopMidSearch("SIGINT", false);
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toContain("interrupted: stopping the search");
+    expect(run.stdout).toMatch(/^(answer: |no answer within the budget)/);
+    expect(run.stdout).toContain("stopped: cancelled");
+    const saved = await loadTree(tree);
+    expect(saved.stopReason).toBe("cancelled");
+    expect(saved.nodes.length).toBeGreaterThan(1);
+  });
+
+  it("exits 143 on SIGTERM with the result as JSON", async () => {
+    const { run, tree } = await stopMidSearch("SIGTERM", true);
+    expect(run.code, run.stderr).toBe(143);
+    expect(JSON.parse(run.stdout)).toMatchObject({ stopReason: "cancelled", signal: "SIGTERM" });
+    expect((await loadTree(tree)).stopReason).toBe("cancelled");
+  });
+});

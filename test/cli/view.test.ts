@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { saveTree } from "@deliberate/core";
+import { sampleTree } from "@deliberate/viz/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir, runCli } from "./helpers/run-cli.js";
+
+const dir = makeTempDir();
+const treeFile = join(dir, "tree.json");
+const tree = sampleTree({ nodes: 20, seed: 3, texts: ["\u001b[2Jwipe <script>alert(1)</script>"] });
+
+beforeAll(async () => {
+  await saveTree(treeFile, tree);
+});
+
+describe("deliberate view", () => {
+  it("prints a saved tree as text, with model text stripped of escape sequences", async () => {
+    const run = await runCli(["view", treeFile]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(tree.question);
+    expect(run.stdout).toContain("wipe <script>");
+    expect(run.stdout).not.toContain("\u001b");
+  });
+
+  it("writes a self-contained HTML viewer with -o", async () => {
+    const html = join(dir, "tree.html");
+    const run = await runCli(["view", treeFile, "-o", html]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = readFileSync(html, "utf8");
+    expect(page).toMatch(/^<!doctype html>/i);
+    expect(page).not.toContain("<script>alert(1)</script>");
+    expect(run.stderr).toContain(`html written to ${html}`);
+  });
+
+  it("rejects a malformed tree.json with one line naming the file, exit 1", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ format: "deliberate.tree", version: 1, nodes: [] }));
+    const run = await runCli(["view", bad]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^error: .*bad\.json.*Not a deliberate tree/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
