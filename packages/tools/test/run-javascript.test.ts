@@ -69,7 +69,7 @@ describe("runJavaScript", () => {
   });
 
   it("stops huge allocations at the memory limit", async () => {
-    await expectFailure("'a'.repeat(2 ** 28)", "OUT_OF_MEMORY");
+    await expectFailure("'a'.repeat(2 ** 28)", "OUT_OF_MEMORY", { timeoutMs: 5000 });
     await expectFailure("const a = []; for (;;) a.push({ x: a.length })", "OUT_OF_MEMORY", {
       memoryLimitBytes: 4 << 20,
     });
@@ -91,5 +91,37 @@ describe("runJavaScript", () => {
     await expectFailure("syntax error here", "SCRIPT_ERROR");
     await expectFailure("1".repeat(200), "TOO_LARGE", { maxCodeChars: 100 });
     await expectFailure(42 as unknown as string, "INVALID_INPUT");
+  });
+});
+
+describe("runJavaScript on its worker thread", () => {
+  it("stops a loop of heavy built-in calls at the deadline, which QuickJS alone would overrun", async () => {
+    const started = Date.now();
+    await expectFailure("const a = []; for (;;) a.push(new Array(1e5).fill(1))", "TIMEOUT", {
+      timeoutMs: 300,
+      memoryLimitBytes: 256 << 20,
+    });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it("keeps the host's event loop running during a run", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 20);
+    await expectFailure("for (;;) {}", "TIMEOUT", { timeoutMs: 300 });
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it("stops at an abort signal", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error("enough")), 50);
+    await expect(
+      runJavaScript("for (;;) {}", { signal: controller.signal, timeoutMs: 5000 }),
+    ).rejects.toThrow("enough");
+  });
+
+  it("runs again cleanly after a run was stopped", async () => {
+    await expectFailure("for (;;) {}", "TIMEOUT", { timeoutMs: 100 });
+    expect((await runJavaScript("1 + 1")).value).toBe("2");
   });
 });

@@ -1,11 +1,6 @@
-import {
-  getQuickJS,
-  type QuickJSContext,
-  type QuickJSHandle,
-  shouldInterruptAfterDeadline,
-} from "quickjs-emscripten";
+import type { Worker } from "node:worker_threads";
 import { ToolError } from "../errors.js";
-import { createOutputSink, installConsole, type OutputSink } from "./console.js";
+import { releaseSandboxWorker, takeSandboxWorker } from "./worker-pool.js";
 
 /** Limits of one {@link runJavaScript} call. */
 export interface RunJavaScriptOptions {
@@ -19,6 +14,8 @@ export interface RunJavaScriptOptions {
   readonly maxOutputChars?: number;
   /** Longest source accepted, in characters. @default 100000 */
   readonly maxCodeChars?: number;
+  /** Stops the run early; it then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** What a script gave: the value of its last expression and what it printed. */
@@ -29,84 +26,94 @@ export interface JavaScriptRun {
   readonly ms: number;
 }
 
-const STRINGIFY = `(value) => {
-  if (typeof value === "string") return value;
-  try { const json = JSON.stringify(value); return json === undefined ? String(value) : json; }
-  catch { return String(value); }
-}`;
+type Limits = Required<Omit<RunJavaScriptOptions, "signal">>;
 
-function classifyFailure(
-  error: unknown,
-  sink: OutputSink,
-  limits: Required<RunJavaScriptOptions>,
-): ToolError {
-  const info = (error ?? {}) as { name?: unknown; message?: unknown };
-  const message = String(info.message ?? error);
-  if (sink.overflowed) {
+type WorkerReply =
+  | { ok: true; value: string; output: string; ms: number }
+  | { ok: false; error: { name: string; message: string }; overflowed: boolean };
+
+// The worker stops a runaway script itself at the deadline when QuickJS polls in time; this grace
+// period is how long the host waits past the deadline before it terminates the thread.
+const GRACE_MS = 250;
+
+function classify(reply: Extract<WorkerReply, { ok: false }>, limits: Limits): ToolError {
+  const { name, message } = reply.error;
+  if (reply.overflowed) {
     return new ToolError(
       "OUTPUT_LIMIT",
       `Expected at most ${limits.maxOutputChars} characters of output, got more`,
     );
   }
-  if (message === "interrupted") {
-    return new ToolError(
-      "TIMEOUT",
-      `Expected the script to finish within ${limits.timeoutMs} ms, it did not`,
-    );
-  }
+  if (message === "interrupted") return timeout(limits);
   if (/out of memory/i.test(message)) {
     return new ToolError(
       "OUT_OF_MEMORY",
       `Expected the script to stay within ${limits.memoryLimitBytes} bytes, it asked for more`,
     );
   }
+  return new ToolError("SCRIPT_ERROR", `The script threw ${name}: ${message.slice(0, 500)}`);
+}
+
+function timeout(limits: Limits): ToolError {
   return new ToolError(
-    "SCRIPT_ERROR",
-    `The script threw ${String(info.name ?? "an error")}: ${message.slice(0, 500)}`,
+    "TIMEOUT",
+    `Expected the script to finish within ${limits.timeoutMs} ms, it did not`,
   );
 }
 
-function readValue(vm: QuickJSContext, handle: QuickJSHandle, maxChars: number): string {
-  const stringify = vm.unwrapResult(vm.evalCode(STRINGIFY));
-  try {
-    const text = vm.unwrapResult(vm.callFunction(stringify, vm.undefined, handle));
-    try {
-      return vm.getString(text).slice(0, maxChars);
-    } finally {
-      text.dispose();
-    }
-  } finally {
-    stringify.dispose();
-  }
+function readLimits(options: RunJavaScriptOptions): Limits {
+  return {
+    timeoutMs: options.timeoutMs ?? 1000,
+    memoryLimitBytes: options.memoryLimitBytes ?? 16 * 1024 * 1024,
+    maxStackBytes: options.maxStackBytes ?? 256 * 1024,
+    maxOutputChars: options.maxOutputChars ?? 10_000,
+    maxCodeChars: options.maxCodeChars ?? 100_000,
+  };
 }
 
-function takeError(vm: QuickJSContext, handle: QuickJSHandle): unknown {
-  const error = vm.dump(handle);
-  handle.dispose();
-  return error;
-}
-
-// A script may end in a promise (an async function's result): run its jobs, then take its outcome.
-function settle(vm: QuickJSContext, handle: QuickJSHandle): QuickJSHandle {
-  if (vm.typeof(handle) !== "object") return handle;
-  const jobs = vm.runtime.executePendingJobs();
-  if (jobs.error) {
-    handle.dispose();
-    throw { thrown: takeError(vm, jobs.error) };
+function runOnWorker(
+  worker: Worker,
+  code: string,
+  limits: Limits,
+  signal?: AbortSignal,
+): Promise<JavaScriptRun> {
+  if (signal?.aborted) {
+    releaseSandboxWorker(worker);
+    return Promise.reject(signal.reason);
   }
-  const state = vm.getPromiseState(handle);
-  if (state.type === "fulfilled" && state.notAPromise) return handle;
-  handle.dispose();
-  if (state.type === "fulfilled") return state.value;
-  if (state.type === "rejected") throw { thrown: takeError(vm, state.error) };
-  throw { thrown: { name: "Error", message: "the script returned a promise that never settles" } };
+  return new Promise((resolve, reject) => {
+    const settle = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const stop = (error: unknown) => {
+      settle();
+      void worker.terminate();
+      reject(error);
+    };
+    const onAbort = () => stop(signal?.reason);
+    const timer = setTimeout(() => stop(timeout(limits)), limits.timeoutMs + GRACE_MS);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    worker.once("error", (error) =>
+      stop(new ToolError("SCRIPT_ERROR", `The sandbox failed: ${error.message}`, { cause: error })),
+    );
+    worker.once("message", (reply: WorkerReply) => {
+      settle();
+      releaseSandboxWorker(worker);
+      if (reply.ok) resolve({ value: reply.value, output: reply.output, ms: reply.ms });
+      else reject(classify(reply, limits));
+    });
+    worker.postMessage({ code, limits });
+  });
 }
 
 /**
- * Runs JavaScript in a fresh QuickJS (WebAssembly) sandbox: no `process`, `require`, file system,
- * network or timers — only the language's own built-ins and a `console` whose output is captured.
- * Time, memory, stack and output are limited; going past one throws a {@link ToolError}
- * (`TIMEOUT`, `OUT_OF_MEMORY`, `OUTPUT_LIMIT`), and an exception in the script gives `SCRIPT_ERROR`.
+ * Runs JavaScript in a fresh QuickJS (WebAssembly) sandbox on a worker thread: no `process`,
+ * `require`, file system, network or timers — only the language's own built-ins and a `console`
+ * whose output is captured. Time, memory, stack and output are limited; going past one rejects
+ * with a {@link ToolError} (`TIMEOUT`, `OUT_OF_MEMORY`, `OUTPUT_LIMIT`), and an exception in the
+ * script gives `SCRIPT_ERROR`. The time limit is hard: the thread is terminated if the script
+ * does not stop by itself. The host's event loop keeps running meanwhile.
  *
  * @example
  * ```ts
@@ -119,13 +126,7 @@ export async function runJavaScript(
   code: string,
   options: RunJavaScriptOptions = {},
 ): Promise<JavaScriptRun> {
-  const limits: Required<RunJavaScriptOptions> = {
-    timeoutMs: options.timeoutMs ?? 1000,
-    memoryLimitBytes: options.memoryLimitBytes ?? 16 * 1024 * 1024,
-    maxStackBytes: options.maxStackBytes ?? 256 * 1024,
-    maxOutputChars: options.maxOutputChars ?? 10_000,
-    maxCodeChars: options.maxCodeChars ?? 100_000,
-  };
+  const limits = readLimits(options);
   if (typeof code !== "string")
     throw new ToolError("INVALID_INPUT", `Expected the code as a string, got ${typeof code}`);
   if (code.length > limits.maxCodeChars) {
@@ -134,35 +135,16 @@ export async function runJavaScript(
       `Expected at most ${limits.maxCodeChars} characters of code, got ${code.length}`,
     );
   }
-  const quickjs = await getQuickJS();
-  const started = Date.now();
-  const runtime = quickjs.newRuntime();
-  const sink = createOutputSink(limits.maxOutputChars);
-  const deadline = shouldInterruptAfterDeadline(started + limits.timeoutMs);
-  runtime.setMemoryLimit(limits.memoryLimitBytes);
-  runtime.setMaxStackSize(limits.maxStackBytes);
-  runtime.setInterruptHandler((rt) => sink.overflowed || deadline(rt));
-  const vm = runtime.newContext();
+  options.signal?.throwIfAborted();
+  let worker: Worker;
   try {
-    installConsole(vm, sink);
-    const result = vm.evalCode(code, "script.js");
-    if (result.error) throw classifyFailure(takeError(vm, result.error), sink, limits);
-    const settled = settle(vm, result.value);
-    try {
-      return {
-        value: readValue(vm, settled, limits.maxOutputChars),
-        output: sink.text(),
-        ms: Date.now() - started,
-      };
-    } finally {
-      settled.dispose();
-    }
+    worker = await takeSandboxWorker();
   } catch (error) {
-    if (error instanceof ToolError) throw error;
-    const thrown = (error as { thrown?: unknown } | undefined)?.thrown;
-    throw classifyFailure(thrown ?? error, sink, limits);
-  } finally {
-    vm.dispose();
-    runtime.dispose();
+    throw new ToolError(
+      "SCRIPT_ERROR",
+      `The sandbox failed to start: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
+  return runOnWorker(worker, code, limits, options.signal);
 }
