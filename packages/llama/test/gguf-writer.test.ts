@@ -81,6 +81,17 @@ describe("writeGguf", () => {
     expect(bytes.readFloatLE(last + 4)).toBe(0.25);
   });
 
+  it("honours a custom general.alignment for the header padding and every tensor", async () => {
+    const path = join(dir, "aligned.gguf");
+    await writeGguf(path, {
+      ...content,
+      metadata: { ...content.metadata, "general.alignment": ggufValue.u32(64) },
+    });
+    const info = await readGgufFileInfo(path, { logWarnings: false });
+    for (const tensor of info.tensorInfo ?? []) expect(Number(tensor.fileOffset) % 64).toBe(0);
+    expect((await readFile(path)).length % 64).toBe(0);
+  });
+
   it("gives the same bytes on every write", async () => {
     const first = join(dir, "first.gguf");
     const second = join(dir, "second.gguf");

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DownloadProgress } from "../src/resolve/download-model.js";
@@ -77,6 +77,24 @@ describe("resolveModelSource downloads", () => {
     });
   });
 
+  it("uses a cached hf: download without asking any server", async () => {
+    await mkdir(join(cacheDir, "models"), { recursive: true });
+    await copyFile(
+      join(cacheDir, "source.gguf"),
+      join(cacheDir, "models", "hf_someone_repo_model.gguf"),
+    );
+    const endpoints = { huggingFace: `http://127.0.0.1:${closedPort}/` };
+    const resolved = await resolveModelSource("hf:someone/repo/model.gguf", {
+      cacheDir,
+      endpoints,
+    });
+    expect(resolved).toEqual({
+      path: join(cacheDir, "models", "hf_someone_repo_model.gguf"),
+      kind: "download",
+      synthetic: false,
+    });
+  });
+
   it("uses the cached copy of a URL when its host cannot be reached", async () => {
     const uri = `http://127.0.0.1:${closedPort}/models/small.gguf`;
     const resolved = await resolveModelSource(uri, { cacheDir });
@@ -115,6 +133,11 @@ describe("resolveModelSource downloads", () => {
     await resolveModelSource("synthetic:tiny", { cacheDir });
     const cached = await listCachedModels({ cacheDir });
     expect(cached.map(({ file, synthetic, model: name }) => ({ file, synthetic, name }))).toEqual([
+      {
+        file: "hf_someone_repo_model.gguf",
+        synthetic: false,
+        name: join(cacheDir, "models", "hf_someone_repo_model.gguf"),
+      },
       { file: "small.gguf", synthetic: false, name: join(cacheDir, "models", "small.gguf") },
       { file: "synthetic-tiny.g2.gguf", synthetic: true, name: "synthetic:tiny" },
     ]);
