@@ -1,4 +1,5 @@
-import type { SearchEvent } from "@deliberate/core";
+import { createSearch, type SearchEvent, type SearchTree } from "@deliberate/core";
+import { createRandomModel } from "@deliberate/core/testing";
 import { type LiveServer, startLiveServer } from "@deliberate/viz";
 import { sampleTree } from "@deliberate/viz/testing";
 import type { Page } from "playwright-core";
@@ -38,11 +39,12 @@ function readShown(page: Page): Promise<string | null> {
   return page.textContent("#row-count");
 }
 
-/** Waits until the page knows `count` nodes (the page's own code runs the check). */
+/**
+ * Waits until the page knows `count` nodes. Polled from the test rather than evaluated in the
+ * page, whose Content-Security-Policy forbids evaluating strings.
+ */
 async function waitForNodes(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    `document.querySelector("#row-count")?.textContent?.endsWith("of ${count} nodes shown")`,
-  );
+  await expect.poll(() => readShown(page)).toMatch(new RegExp(`of ${count} nodes shown$`));
 }
 
 async function openLivePage(): Promise<Page> {
@@ -92,5 +94,48 @@ describe("the live viewer", () => {
   it("shows the search as finished when the server closes", async () => {
     await server.close();
     await first.waitForSelector("#live-state[data-state=finished]");
+  });
+});
+
+/** Strips what JSON would drop (`undefined` fields), so trees compare by content. */
+function normalize(tree: SearchTree): unknown {
+  return JSON.parse(
+    JSON.stringify({ nodes: tree.nodes, events: tree.events, bestPath: tree.bestPath }),
+  );
+}
+
+describe("the live viewer following the engine", () => {
+  it("shows a running search as it grows and ends with the engine's tree", async () => {
+    const search = createSearch("What is the answer?", {
+      model: createRandomModel({ answerRate: 0.15, latencyMs: 5 }),
+      strategy: "beam",
+      seed: 3,
+      budget: { nodes: 60 },
+    });
+    const live = await startLiveServer({ tree: search.tree() });
+    // The recorder's node array is live: index it once instead of rebuilding the tree per event.
+    const nodes = search.tree().nodes;
+    search.subscribe((event: SearchEvent) =>
+      live.push(event, "id" in event ? nodes[event.id] : undefined),
+    );
+    const page = await browser.newPage();
+    try {
+      await page.goto(live.url);
+      await page.waitForSelector("#live-state[data-state=live]");
+      search.start();
+      const result = await search.result;
+      live.update(result.tree);
+      const count = result.tree.nodes.length;
+      // Polled from the test, not evaluated in the page: the page's CSP forbids string evaluation.
+      await expect
+        .poll(() => page.textContent("#row-count"))
+        .toMatch(new RegExp(`of ${count} nodes shown$`));
+      expect(normalize(live.snapshot())).toEqual(normalize(result.tree));
+      expect(await page.textContent("#facts")).toContain(`stopped${result.stopReason}`);
+      if ((result.tree.bestPath?.length ?? 0) > 0) await page.waitForSelector(".row.best");
+    } finally {
+      await page.close();
+      await live.close();
+    }
   });
 });

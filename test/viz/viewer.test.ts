@@ -80,6 +80,19 @@ describe("the HTML viewer", () => {
     expect(await readRowTexts(page)).toHaveLength(tree.nodes.length);
   });
 
+  it("adds each scored event's scores during replay, as the engine does", async () => {
+    const verdict = tree.events.findIndex(
+      (event) =>
+        event.type === "scored" && event.id === 12 && event.scores[0]?.source === "verifier",
+    );
+    await page.locator("#timeline").fill(String(verdict));
+    await page.click(".row[data-id='12'] .text");
+    const sources = () => page.locator("#details .score-source").allTextContents();
+    expect(await sources()).toEqual(["ranked by", "value"]);
+    await page.locator("#timeline").fill(String(tree.events.length));
+    expect(await sources()).toEqual(["ranked by", "value", "verifier"]);
+  });
+
   it("finds nodes by text and jumps to them", async () => {
     await page.fill("#search", "verifier rejects");
     await page.press("#search", "Enter");

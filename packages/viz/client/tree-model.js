@@ -96,7 +96,9 @@ export function viewNode(model, id, cursor) {
   for (const index of model.history.get(id) ?? []) {
     if (index >= cursor) break;
     const event = /** @type {Record<string, any>} */ (model.events[index]);
-    if (event.type === "scored") Object.assign(view, { score: event.score, scores: event.scores });
+    // A node can be scored more than once (a value, then a verifier); each event adds its scores.
+    if (event.type === "scored")
+      Object.assign(view, { score: event.score, scores: [...view.scores, ...event.scores] });
     else if (event.type === "status")
       Object.assign(view, { status: event.status, reason: event.reason });
     else Object.assign(view, { answer: event.answer, verified: event.verified });

@@ -57,3 +57,29 @@ describe("createLiveLog", () => {
     expect(log.sync(tree)).toEqual([]);
   });
 });
+
+describe("createLiveLog scoring", () => {
+  it("adds the scores of each scored event to the node, as the engine does", () => {
+    const log = createLiveLog(beginning);
+    log.record({ type: "created", seq: 0, t: 1, id: 1, parent: 0 });
+    log.record({
+      type: "scored",
+      seq: 1,
+      t: 2,
+      id: 1,
+      score: 0.6,
+      scores: [{ source: "value", value: 0.6 }],
+    });
+    log.record({
+      type: "scored",
+      seq: 2,
+      t: 3,
+      id: 1,
+      score: 1,
+      scores: [{ source: "verifier", value: 1 }],
+    });
+    const node = log.snapshot().nodes[1];
+    expect(node?.score).toBe(1);
+    expect(node?.scores.map((score) => score.source)).toEqual(["value", "verifier"]);
+  });
+});

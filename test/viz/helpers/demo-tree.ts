@@ -182,9 +182,13 @@ export function buildDemoTree(): SearchTree {
         createdAt: t,
       });
       emit({ type: "created", id, parent });
-      if (score !== undefined) emit({ type: "scored", id, score, scores: step.scores });
+      const [first] = step.scores;
+      if (first) emit({ type: "scored", id, score: first.value, scores: [first] });
     }
     for (const { step, id } of children) {
+      for (const later of step.scores.slice(1)) {
+        emit({ type: "scored", id, score: later.value, scores: [later] });
+      }
       if (step.status !== "expanded")
         emit({ type: "status", id, status: step.status, reason: step.reason });
       if (step.answer) emit({ type: "solution", id, answer: step.answer, verified: step.verified });

@@ -132,7 +132,10 @@ function applyEvent(nodes: Map<number, TreeNode>, event: SearchEvent): TreeNode 
   const known = nodes.get(event.id);
   if (!known) return undefined;
   const node = structuredClone(known);
-  if (event.type === "scored") Object.assign(node, { score: event.score, scores: event.scores });
+  if (event.type === "scored") {
+    // Scores accumulate, as in the engine: a value first, a verifier's verdict later.
+    Object.assign(node, { score: event.score, scores: [...node.scores, ...event.scores] });
+  }
   if (event.type === "status") Object.assign(node, { status: event.status, reason: event.reason });
   if (event.type === "solution")
     Object.assign(node, { answer: event.answer, verified: event.verified });
