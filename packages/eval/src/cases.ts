@@ -6,6 +6,7 @@ import {
   type Game24Profile,
   generateGame24Puzzles,
   loadGame24TestSet,
+  parseGame24Puzzle,
 } from "@deliberate/tasks";
 import { game24Check } from "@deliberate/tools";
 import { EvaluationError } from "./errors.js";
@@ -49,6 +50,8 @@ export interface Game24CaseOptions {
   readonly source?: Game24CaseSource;
   /** Seed of the draw when `source` is `random`. @default 0 */
   readonly seed?: number;
+  /** Puzzles of your own, such as `"4 9 10 13"`; they replace `count` and `source`. */
+  readonly puzzles?: readonly (string | readonly number[])[];
 }
 
 function createGame24Case(puzzle: readonly number[], id: string, profile: Game24Profile) {
@@ -75,8 +78,14 @@ function createGame24Case(puzzle: readonly number[], id: string, profile: Game24
  * ```
  */
 export function createGame24Cases(options: Game24CaseOptions = {}): EvaluationCase[] {
-  const count = options.count ?? 5;
   const profile = options.profile ?? "paper";
+  if (options.puzzles) {
+    return options.puzzles.map((puzzle) => {
+      const numbers = parseGame24Puzzle(puzzle);
+      return createGame24Case(numbers, numbers.join(" "), profile);
+    });
+  }
+  const count = options.count ?? 5;
   const testSet = loadGame24TestSet();
   if (!Number.isInteger(count) || count < 1) {
     throw new EvaluationError(

@@ -1,4 +1,10 @@
-import { labelBestOfN, measureChainCost, runBestOfN, sizeBestOfN } from "./best-of-n.js";
+import {
+  type ChainCost,
+  labelBestOfN,
+  measureChainCost,
+  runBestOfN,
+  sizeBestOfN,
+} from "./best-of-n.js";
 import { buildCurve } from "./build-curve.js";
 import { describeValue, EvaluationError } from "./errors.js";
 import type { EvaluationOptions } from "./evaluation-options.js";
@@ -54,16 +60,79 @@ async function runCases(
 ): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = [];
   for (const run of runs) {
-    if (run.signal?.aborted) {
-      throw new EvaluationError(
-        "ABORTED",
-        `Expected the evaluation to finish, got cancelled during ${method}: ${describeValue(String(run.signal.reason))}`,
-      );
-    }
+    run.signal?.throwIfAborted();
     outcomes.push(await execute(run));
     tracker.step(method, run.budgetMs, run.evalCase.id);
   }
   return outcomes;
+}
+
+/** Every method at one think time, best-of-N right after the search it is sized to. */
+async function runAtBudget(
+  plan: EvaluationPlan,
+  budgetMs: number,
+  chainCost: ChainCost | undefined,
+  tracker: ProgressTracker,
+  signal: AbortSignal | undefined,
+): Promise<MethodRow[]> {
+  const runs = createRuns(plan, budgetMs, signal);
+  const rows: MethodRow[] = [];
+  for (const method of plan.methods) {
+    const outcomes = await runCases(runs, method.id, tracker, (run) => method.run(run));
+    const paperSuccessRate = findPaperReference(plan.options.taskName, method.id);
+    const row = summarizeOutcomes(
+      {
+        method: method.id,
+        label: method.label(plan.settings),
+        kind: method.kind,
+        budgetMs,
+        ...(paperSuccessRate === undefined ? {} : { paperSuccessRate }),
+      },
+      outcomes,
+    );
+    rows.push(row);
+    if (!chainCost || method.kind !== "search") continue;
+    const samples = sizeBestOfN(row.generatedTokensPerCase, chainCost.tokensPerChain);
+    const id = `best-of-n@${method.id}`;
+    const matched = await runCases(runs, id, tracker, (run) => runBestOfN(run, samples));
+    const bestOfN = {
+      matchedTo: method.id,
+      samples,
+      targetGeneratedTokens: row.generatedTokensPerCase,
+      tokensPerChain: chainCost.tokensPerChain,
+    };
+    const label = labelBestOfN(samples, method.id);
+    rows.push(
+      summarizeOutcomes({ method: id, label, kind: "best-of-n", budgetMs, bestOfN }, matched),
+    );
+  }
+  return rows;
+}
+
+/** Runs the pilot and every think time; a cancelled run becomes an `ABORTED` error. */
+async function runAll(plan: EvaluationPlan, hooks: EvaluationHooks) {
+  const tracker = createProgressTracker(listWeights(plan), hooks.onProgress);
+  try {
+    const chainCost = plan.bestOfN
+      ? await measureChainCost(createRuns(plan, plan.budgetMs, hooks.signal), (outcome) =>
+          tracker.step("best-of-n pilot", plan.budgetMs, outcome.case),
+        )
+      : undefined;
+    const rowsByBudget = new Map<number, MethodRow[]>();
+    for (const budgetMs of plan.budgetsMs)
+      rowsByBudget.set(
+        budgetMs,
+        await runAtBudget(plan, budgetMs, chainCost, tracker, hooks.signal),
+      );
+    return { chainCost, rowsByBudget };
+  } catch (error) {
+    if (!hooks.signal?.aborted) throw error;
+    throw new EvaluationError(
+      "ABORTED",
+      `Expected the evaluation to finish, got cancelled: ${describeValue(String(hooks.signal.reason))}`,
+      { cause: error },
+    );
+  }
 }
 
 /**
@@ -92,48 +161,7 @@ export async function runEvaluation(
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const loadAtStart = readLoadAverage();
-  const tracker = createProgressTracker(listWeights(plan), hooks.onProgress);
-  const pilotRuns = createRuns(plan, plan.budgetMs, hooks.signal);
-  const chainCost = plan.bestOfN
-    ? await measureChainCost(pilotRuns, (outcome) =>
-        tracker.step("best-of-n pilot", plan.budgetMs, outcome.case),
-      )
-    : undefined;
-  const rowsByBudget = new Map<number, MethodRow[]>();
-  for (const budgetMs of plan.budgetsMs) {
-    const runs = createRuns(plan, budgetMs, hooks.signal);
-    const rows: MethodRow[] = [];
-    for (const method of plan.methods) {
-      const outcomes = await runCases(runs, method.id, tracker, (run) => method.run(run));
-      const paperSuccessRate = findPaperReference(plan.options.taskName, method.id);
-      const row = summarizeOutcomes(
-        {
-          method: method.id,
-          label: method.label(plan.settings),
-          kind: method.kind,
-          budgetMs,
-          ...(paperSuccessRate === undefined ? {} : { paperSuccessRate }),
-        },
-        outcomes,
-      );
-      rows.push(row);
-      if (!chainCost || method.kind !== "search") continue;
-      const samples = sizeBestOfN(row.generatedTokensPerCase, chainCost.tokensPerChain);
-      const id = `best-of-n@${method.id}`;
-      const matched = await runCases(runs, id, tracker, (run) => runBestOfN(run, samples));
-      const bestOfN = {
-        matchedTo: method.id,
-        samples,
-        targetGeneratedTokens: row.generatedTokensPerCase,
-        tokensPerChain: chainCost.tokensPerChain,
-      };
-      const label = labelBestOfN(samples, method.id);
-      rows.push(
-        summarizeOutcomes({ method: id, label, kind: "best-of-n", budgetMs, bestOfN }, matched),
-      );
-    }
-    rowsByBudget.set(budgetMs, rows);
-  }
+  const { chainCost, rowsByBudget } = await runAll(plan, hooks);
   return {
     format: EVALUATION_FORMAT,
     task: plan.options.taskName,
