@@ -98,6 +98,16 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
     expect(cut.completions[0]?.finishReason).toBe("length");
   });
 
+  it("asks for log-probabilities only when the request does and returns them per token", async () => {
+    const { stub, chat } = await connect(() => ({ texts: ["forty two"], logprobs: [-0.5, -0.25] }));
+    const model = fromLangChain(chat);
+    const plain = await model.generate({ segments: question, maxTokens: 8 });
+    const scored = await model.generate({ segments: question, maxTokens: 8, logprobs: true });
+    expect(stub.requests.map((body) => body.logprobs ?? false)).toEqual([false, true]);
+    expect(plain.completions[0]?.logprobs).toBeUndefined();
+    expect(scored.completions[0]?.logprobs).toEqual([-0.5, -0.25]);
+  });
+
   it("meets a json-schema constraint through structured output", async () => {
     const { stub, chat } = await connect(() => ({ texts: ['{"answer": 42}'] }));
     const model = fromLangChain(chat);

@@ -8,7 +8,13 @@ export type StubRequest = Record<string, unknown> & {
 
 /** How the stub answers one request: choice texts, or a status with an error, or never. */
 export type StubReply =
-  | { readonly texts: readonly string[]; readonly finish?: string; readonly cached?: number }
+  | {
+      readonly texts: readonly string[];
+      readonly finish?: string;
+      readonly cached?: number;
+      /** Log-probabilities of each choice's tokens, sent when the request asks for them. */
+      readonly logprobs?: readonly number[];
+    }
   | { readonly status: number; readonly error: string }
   | { readonly hang: true };
 
@@ -76,6 +82,16 @@ export async function startOpenAIStub(
           index,
           message: { role: "assistant", content: text },
           finish_reason: answer.finish ?? "stop",
+          ...(body.logprobs && answer.logprobs
+            ? {
+                logprobs: {
+                  content: answer.logprobs.map((logprob, token) => ({
+                    token: `t${token}`,
+                    logprob,
+                  })),
+                },
+              }
+            : {}),
         })),
         usage: {
           prompt_tokens: countWords(prompt),
