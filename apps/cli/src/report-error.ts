@@ -1,4 +1,5 @@
 import { CliError, ExitCode } from "./cli-error.js";
+import { toSafeLine } from "./ui/terminal.js";
 
 /** Codes of the packages' own errors that mean the command line asked for something impossible. */
 const USAGE_CODES = new Set(["INVALID_OPTION", "INVALID_TASK", "INVALID_PUZZLE"]);
@@ -23,11 +24,7 @@ export function findExitCode(error: unknown): ExitCode {
 export function formatError(error: unknown, debug: boolean): string {
   if (debug && error instanceof Error && error.stack) return formatDebug(error);
   const message = error instanceof Error ? error.message : String(error);
-  const line = message
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const line = toSafeLine(message);
   return `error: ${line}${debug ? "" : hintDebug(error)}`;
 }
 
