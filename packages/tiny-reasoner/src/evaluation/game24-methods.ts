@@ -1,0 +1,101 @@
+import { type Model, type StrategyOption, type ThinkOptions, think } from "@deliberate/core";
+import {
+  buildGame24SinglePassPrompt,
+  createGame24Task,
+  extractGame24Answer,
+} from "@deliberate/tasks";
+import { game24Check } from "@deliberate/tools";
+
+/** How one puzzle is attempted; every method runs through deliberate's own engine or Model seam. */
+export type Game24Method =
+  /** The compact whole-trace prompt `4 9 10 13 >`, decoded greedily in one call: the model's CoT. */
+  | { readonly name: "trace-greedy" }
+  /** The engine's `greedy` strategy: one chain of legal steps at temperature 0, no evaluation. */
+  | { readonly name: "greedy" }
+  /** ToT-BFS: `width` states kept a depth, `branching` sampled steps each, ranked by the model's P(word). */
+  | { readonly name: "beam"; readonly width: number; readonly branching: number }
+  /** `samples` independent sampled chains; the exact checker picks a correct answer if one exists. */
+  | { readonly name: "best-of-n"; readonly samples: number };
+
+/** What one attempt cost and whether it solved the puzzle. */
+export interface Game24Attempt {
+  readonly puzzle: readonly number[];
+  readonly answer?: string;
+  /** The answer checked exactly against the puzzle's numbers, whatever the search claimed. */
+  readonly solved: boolean;
+  /** Whether the method itself said its answer was verified. */
+  readonly claimed: boolean;
+  readonly generatedTokens: number;
+  readonly evaluatedPromptTokens: number;
+  readonly calls: number;
+  readonly ms: number;
+}
+
+function toStrategy(method: Game24Method): StrategyOption {
+  if (method.name === "beam") {
+    return { name: "beam", width: method.width, branching: method.branching };
+  }
+  if (method.name === "best-of-n") return { name: "best-of-n", samples: method.samples };
+  return "greedy";
+}
+
+async function runTraceGreedy(model: Model, puzzle: readonly number[]): Promise<Game24Attempt> {
+  const started = Date.now();
+  const prompt = buildGame24SinglePassPrompt(puzzle, "compact", "cot");
+  const reply = await model.generate({
+    ...prompt,
+    maxTokens: prompt.maxTokens ?? 96,
+    temperature: 0,
+  });
+  const answer = extractGame24Answer(reply.completions[0]?.text ?? "", puzzle, "compact");
+  const solved = answer !== undefined && game24Check(answer, [...puzzle]).ok;
+  return {
+    puzzle,
+    answer,
+    solved,
+    claimed: solved,
+    generatedTokens: reply.usage.generatedTokens,
+    evaluatedPromptTokens: reply.usage.evaluatedPromptTokens,
+    calls: reply.usage.calls,
+    ms: Date.now() - started,
+  };
+}
+
+/**
+ * Attempts one Game-of-24 puzzle with the compact profile, seeded. Search methods use the model's
+ * own value judgments (`beam`) or the exact checker on finished answers only (`best-of-n`); the
+ * answer is checked again here, exactly, so a count of solved puzzles never trusts the engine.
+ *
+ * @example
+ * ```ts
+ * const attempt = await attemptGame24(model, [4, 9, 10, 13], { name: "beam", width: 5, branching: 8 }, 1);
+ * attempt.solved; // true when the answer makes 24 from exactly these numbers
+ * ```
+ */
+export async function attemptGame24(
+  model: Model,
+  puzzle: readonly number[],
+  method: Game24Method,
+  seed: number,
+  extra: Partial<ThinkOptions> = {},
+): Promise<Game24Attempt> {
+  if (method.name === "trace-greedy") return runTraceGreedy(model, puzzle);
+  const result = await think(createGame24Task(puzzle, { profile: "compact" }), {
+    model,
+    strategy: toStrategy(method),
+    evaluator: method.name === "beam" ? { name: "value", probabilities: true } : "verifier",
+    seed,
+    ...extra,
+  });
+  const solved = result.answer !== undefined && game24Check(result.answer, [...puzzle]).ok;
+  return {
+    puzzle,
+    answer: result.answer,
+    solved,
+    claimed: result.verified === true,
+    generatedTokens: result.usage.generatedTokens,
+    evaluatedPromptTokens: result.usage.evaluatedPromptTokens,
+    calls: result.usage.calls,
+    ms: result.usage.elapsedMs,
+  };
+}

@@ -1,0 +1,31 @@
+// The tiny reasoner: the model the project trains, where it lives, and how its data is made.
+export {
+  type BuiltinModel,
+  builtinModels,
+  resolveBuiltinModel,
+  TINY_REASONER_FILE,
+} from "./builtin-models.js";
+export {
+  isSolvable,
+  KEEP_SOLVABLE_RATE,
+  listTaughtMoves,
+  pickBehaviourMove,
+  rollOutBehaviour,
+} from "./data/behaviour-policy.js";
+export { DATASET_MIX, type DatasetOptions, generateDataset } from "./data/generate-dataset.js";
+export { EXCLUDED_MIN_NUMBERS, listExcludedStates } from "./data/test-exclusion.js";
+export {
+  buildProposalExample,
+  buildTraceExample,
+  buildValueExample,
+  type ExampleKind,
+  type TrainingExample,
+} from "./data/training-example.js";
+export { labelGame24State, type ValueWord } from "./data/value-label.js";
+export {
+  attemptGame24,
+  type Game24Attempt,
+  type Game24Method,
+} from "./evaluation/game24-methods.js";
+export { type Game24Summary, summarizeAttempts } from "./evaluation/summarize-attempts.js";
+export { isTinyReasonerText, TINY_REASONER_PIECES } from "./vocabulary.js";
