@@ -10,6 +10,7 @@ export {
   applyGame24Move,
   combineGame24Expressions,
   combineGame24Values,
+  GAME24_OPERATORS,
   type Game24Move,
   type Game24Operator,
   listGame24Moves,

@@ -26,6 +26,7 @@ export function pickInteger(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
 }
 
+/** One of `items`, uniformly; `items` must not be empty. */
 export function pickOne<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }

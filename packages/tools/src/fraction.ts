@@ -33,14 +33,17 @@ export function makeFraction(num: bigint | number, den: bigint | number = 1n): F
   return g > 1n ? { num: n / g, den: d / g } : { num: n, den: d };
 }
 
+/** `a + b`, exact. */
 export function addFractions(a: Fraction, b: Fraction): Fraction {
   return makeFraction(a.num * b.den + b.num * a.den, a.den * b.den);
 }
 
+/** `a - b`, exact. */
 export function subtractFractions(a: Fraction, b: Fraction): Fraction {
   return makeFraction(a.num * b.den - b.num * a.den, a.den * b.den);
 }
 
+/** `a × b`, exact. */
 export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
   return makeFraction(a.num * b.num, a.den * b.den);
 }
@@ -51,15 +54,18 @@ export function divideFractions(a: Fraction, b: Fraction): Fraction {
   return makeFraction(a.num * b.den, a.den * b.num);
 }
 
+/** -1, 0 or 1 as `a` is below, equal to or above `b`: a comparator for `sort`. */
 export function compareFractions(a: Fraction, b: Fraction): number {
   const diff = a.num * b.den - b.num * a.den;
   return diff === 0n ? 0 : diff < 0n ? -1 : 1;
 }
 
+/** Whether `a` and `b` are the same number (both are in lowest terms). */
 export function equalFractions(a: Fraction, b: Fraction): boolean {
   return a.num === b.num && a.den === b.den;
 }
 
+/** Whether `a` is a whole number. */
 export function isIntegerFraction(a: Fraction): boolean {
   return a.den === 1n;
 }

@@ -1,4 +1,4 @@
-import type { Game24Move, Game24Operator } from "./moves.js";
+import type { Game24Move } from "./moves.js";
 import { applyGame24Move } from "./moves.js";
 import { formatGame24Numbers, type Game24State } from "./state.js";
 
@@ -23,5 +23,3 @@ export function formatGame24Step(
     ? `${a} ${move.op} ${b} = ${move.result} (left: ${after})`
     : `${a}${move.op}${b}=${move.result} | ${after}`;
 }
-
-export const GAME24_OPERATORS: readonly Game24Operator[] = ["+", "-", "*", "/"];

@@ -14,6 +14,7 @@ import {
   sortGame24Numbers,
 } from "./state.js";
 
+/** An operator of the game; `×`, `÷` and `−` in a model's text are read as these. */
 export type Game24Operator = "+" | "-" | "*" | "/";
 
 /** One legal move: combine the numbers at `first` and `second` (indices into `left`) with `op`. */
@@ -25,7 +26,8 @@ export interface Game24Move {
   readonly result: string;
 }
 
-const OPERATORS: readonly Game24Operator[] = ["+", "-", "*", "/"];
+/** The four operators, in the order moves are listed. */
+export const GAME24_OPERATORS: readonly Game24Operator[] = ["+", "-", "*", "/"];
 
 /** Applies `op` exactly; `undefined` for a division by zero. */
 export function combineGame24Values(
@@ -49,7 +51,7 @@ export function listGame24Moves(state: Game24State): Game24Move[] {
   for (let first = 0; first < values.length; first++) {
     for (let second = 0; second < values.length; second++) {
       if (first === second) continue;
-      for (const op of OPERATORS) {
+      for (const op of GAME24_OPERATORS) {
         const result = combineGame24Values(
           values[first] as Fraction,
           op,

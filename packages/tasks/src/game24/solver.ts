@@ -8,7 +8,7 @@ import {
 import {
   applyGame24Move,
   combineGame24Values,
-  type Game24Operator,
+  GAME24_OPERATORS,
   listGame24Moves,
 } from "./moves.js";
 import { createGame24State, type Game24State, getGame24StateKey } from "./state.js";
@@ -20,8 +20,6 @@ export interface Game24SolverOptions {
   /** @default 24 */
   readonly target?: number;
 }
-
-const OPERATORS: readonly Game24Operator[] = ["+", "-", "*", "/"];
 
 function isAllowed(value: Fraction, integerOnly: boolean): boolean {
   return !integerOnly || (value.den === 1n && value.num >= 0n);
@@ -37,7 +35,7 @@ export function listGame24Successors(
     for (let j = 0; j < values.length; j++) {
       if (i === j) continue;
       const rest = values.filter((_, k) => k !== i && k !== j);
-      for (const op of OPERATORS) {
+      for (const op of GAME24_OPERATORS) {
         if (i > j && (op === "+" || op === "*")) continue;
         const made = combineGame24Values(values[i] as Fraction, op, values[j] as Fraction);
         if (made !== undefined && isAllowed(made, integerOnly)) next.push([...rest, made]);

@@ -3,7 +3,6 @@ import { TaskError } from "../errors.js";
 /** A 4×4 sudoku grid as 16 characters, row by row: `1`–`4` or `.` for a blank. */
 export type SudokuGrid = string;
 
-export const SUDOKU_SIZE = 4;
 const DIGITS = ["1", "2", "3", "4"] as const;
 
 /**

@@ -19,6 +19,7 @@ export type ArithmeticNode =
       readonly position: number;
     };
 
+/** Limits that keep hostile input from exhausting time or the stack. */
 export interface ParseArithmeticOptions {
   /** Longest input accepted, in characters. @default 10000 */
   readonly maxLength?: number;

@@ -3,6 +3,7 @@ import { ToolError } from "../errors.js";
 /** The four operators after their look-alikes (`x`, `×`, `÷`, `−`) are folded in. */
 export type Operator = "+" | "-" | "*" | "/";
 
+/** A token with the 0-based offset where it starts, for error messages. */
 export type Token =
   | { readonly kind: "number"; readonly text: string; readonly position: number }
   | { readonly kind: "operator"; readonly op: Operator; readonly position: number }
