@@ -23,8 +23,8 @@ export interface CliRun {
 /** A CLI process still running, with its output so far. */
 export interface RunningCli {
   readonly child: ChildProcess;
-  /** Resolves once stderr contains `text`. */
-  waitForStderr(text: string): Promise<void>;
+  /** Resolves with stderr so far once it contains `text`. */
+  waitForStderr(text: string): Promise<string>;
   readonly done: Promise<CliRun>;
 }
 
@@ -44,13 +44,13 @@ export function startCli(args: readonly string[], options: { cwd?: string } = {}
   );
   let stdout = "";
   let stderr = "";
-  const waiters: { text: string; resolve: () => void }[] = [];
+  const waiters: { text: string; resolve: (stderr: string) => void }[] = [];
   child.stdout?.on("data", (chunk: Buffer) => {
     stdout += chunk.toString("utf8");
   });
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString("utf8");
-    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve();
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve(stderr);
   });
   const done = new Promise<CliRun>((resolve) => {
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
@@ -59,8 +59,8 @@ export function startCli(args: readonly string[], options: { cwd?: string } = {}
     child,
     done,
     waitForStderr: (text) =>
-      new Promise<void>((resolve, reject) => {
-        if (stderr.includes(text)) return resolve();
+      new Promise<string>((resolve, reject) => {
+        if (stderr.includes(text)) return resolve(stderr);
         waiters.push({ text, resolve });
         void done.then(() =>
           reject(new Error(`the CLI exited before printing "${text}":\n${stderr}`)),

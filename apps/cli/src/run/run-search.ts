@@ -76,8 +76,9 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     live?.finish(result.tree);
     const code = await reportResult(result, flags, stop.received());
     if (live && terminal.interactive && !stop.received()) {
-      notify(`the final tree is at ${live.url} — press Ctrl-C to quit`);
-      await new Promise<void>((resolve) => stop.signal.addEventListener("abort", () => resolve()));
+      stop.dispose();
+      notify(`the final tree stays at ${live.url} — press Ctrl-C to quit`);
+      await waitForQuit();
     }
     return code;
   } catch (error) {
@@ -90,4 +91,17 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     await live?.close();
     await model?.dispose();
   }
+}
+
+/** Resolves at the next Ctrl-C or SIGTERM: a finished live view stays up until the user is done. */
+function waitForQuit(): Promise<void> {
+  return new Promise((resolve) => {
+    const quit = () => {
+      process.off("SIGINT", quit);
+      process.off("SIGTERM", quit);
+      resolve();
+    };
+    process.on("SIGINT", quit);
+    process.on("SIGTERM", quit);
+  });
 }
