@@ -57,6 +57,9 @@ describe("the HTML viewer", () => {
     expect(sources).toEqual(["ranked by", "value", "verifier"]);
     expect(await details.textContent()).toContain("(13 - 9) * (10 - 4) = 24 ✓");
     expect(await details.locator(".path-link").allTextContents()).toHaveLength(4);
+    expect(JSON.parse((await details.locator("pre.state-text").textContent()) ?? "")).toEqual({
+      left: [24],
+    });
   });
 
   it("collapses and expands a subtree", async () => {

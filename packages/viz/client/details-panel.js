@@ -45,10 +45,27 @@ export function showDetails(panel, model, id, cursor, onSelect) {
     answer.append(buildElement("span", "verdict", ` (${verdict})`));
     parts.push(buildSection("Answer", answer));
   }
+  if (node.state !== undefined && node.state !== null) {
+    parts.push(
+      buildSection("Task state", buildElement("pre", "state-text", formatState(node.state))),
+    );
+  }
   parts.push(buildSection("Scores", buildScores(view)));
   parts.push(buildSection("Usage", buildUsage(node)));
   parts.push(buildSection("Path", buildPath(model, node.id, onSelect)));
   panel.replaceChildren(...parts);
+}
+
+const STATE_MAX_CHARS = 4000;
+
+/**
+ * The task's state as JSON, on one line when short, indented otherwise, and cut short: a state can be as large as the task makes it.
+ * @param {unknown} state
+ */
+function formatState(state) {
+  const compact = JSON.stringify(state) ?? String(state);
+  const text = compact.length <= 60 ? compact : JSON.stringify(state, null, 2);
+  return text.length > STATE_MAX_CHARS ? `${text.slice(0, STATE_MAX_CHARS)}\n…` : text;
 }
 
 /**

@@ -5,7 +5,7 @@
  * @typedef {{ promptTokens: number, evaluatedPromptTokens: number, generatedTokens: number, ms: number }} Usage
  * @typedef {{ id: number, parent: number | null, depth: number, text: string, status: string,
  *   reason?: string, raw?: string, scores: Score[], score?: number, answer?: string,
- *   verified?: boolean, visits?: number, usage: Usage, createdAt: number }} Node
+ *   verified?: boolean, visits?: number, usage: Usage, createdAt: number, state?: unknown }} Node
  * @typedef {{ type: string, seq: number, t: number, [key: string]: unknown }} Event
  * @typedef {{ question: string, strategy: string, model?: string, task?: string, nodes: Node[],
  *   events: Event[], bestPath?: number[], stopReason?: string }} Tree

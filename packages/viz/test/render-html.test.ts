@@ -68,6 +68,14 @@ describe("renderHtml", () => {
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
   });
 
+  it("leaves token ids out of the page, which never shows them", () => {
+    const withTokens = sampleTree({ nodes: 3 });
+    for (const node of withTokens.nodes) node.tokens = [101, 202, 303];
+    const page = renderHtml(withTokens);
+    expect(page).not.toContain('"tokens"');
+    expect(withTokens.nodes[0]?.tokens).toEqual([101, 202, 303]);
+  });
+
   it("takes a title and an expand depth", () => {
     const page = renderHtml(sampleTree({ nodes: 5 }), { title: "My <tree>", expandDepth: 4 });
     expect(page).toContain("<title>My &lt;tree&gt;</title>");

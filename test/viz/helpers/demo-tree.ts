@@ -126,6 +126,12 @@ const STEPS: Step[] = [
   },
 ];
 
+/** The numbers a Game of 24 step leaves, as the game24 task keeps them in the node's state. */
+function readState(text: string): { state?: { left: number[] } } {
+  const left = /\(left: ([\d. ]+)\)/.exec(text)?.[1];
+  return left ? { state: { left: left.trim().split(" ").map(Number) } } : {};
+}
+
 /**
  * Builds the demo tree with a consistent event log: each layer is selected, its children are
  * created and scored, then their statuses and solutions land.
@@ -167,6 +173,7 @@ export function buildDemoTree(): SearchTree {
         parent,
         depth,
         text: step.text,
+        ...readState(step.text),
         status: step.status,
         scores: step.scores,
         ...(score === undefined ? {} : { score }),

@@ -1,6 +1,7 @@
 import type { SearchTree } from "@deliberate/core";
 import { loadClientAssets } from "./client-assets.js";
 import { escapeHtml, serializeForScript } from "./escape-html.js";
+import { toViewerTree } from "./viewer-tree.js";
 
 /** What the page's script reads from the embedded JSON. */
 export interface PageData {
@@ -75,7 +76,7 @@ export function renderPage(data: PageData, title: string): string {
 <span id="timeline-label" class="timeline-label"></span>
 </footer>
 <noscript><p>The deliberate viewer needs JavaScript. The tree is embedded as JSON in this file.</p></noscript>
-<script type="application/json" id="deliberate-data">${serializeForScript(data)}</script>
+<script type="application/json" id="deliberate-data">${serializeForScript({ ...data, tree: toViewerTree(data.tree) })}</script>
 <script>${script}</script>
 </body>
 </html>

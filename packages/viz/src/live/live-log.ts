@@ -1,4 +1,5 @@
 import type { SearchEvent, SearchTree, TreeNode } from "@deliberate/core";
+import { toViewerNode } from "../html/viewer-tree.js";
 
 /**
  * One message of the live stream: an event, the latest snapshot of the node it concerns, and
@@ -42,7 +43,9 @@ export function createLiveLog(initial?: SearchTree): LiveLog {
   let lastSeq = -1;
 
   function send(message: LiveMessage): string {
-    const line = JSON.stringify(message);
+    const line = JSON.stringify(
+      message.node ? { ...message, node: toViewerNode(message.node) } : message,
+    );
     messages.push(line);
     return line;
   }
