@@ -4,8 +4,9 @@ import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
 import { RunnableLambda } from "@langchain/core/runnables";
+import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
-import { DeliberateRunnable, SEARCH_EVENT_NAME } from "../src/index.js";
+import { DeliberateRunnable, fromLangChain, SEARCH_EVENT_NAME } from "../src/index.js";
 
 const solver = (latencyMs = 0) =>
   createScriptedModel({
@@ -82,6 +83,28 @@ describe("DeliberateRunnable", () => {
       callbacks: [handler],
     });
     expect(types).toContain("solution");
+  });
+
+  it("nests the runs of a LangChain chat model it thinks with under its own run", async () => {
+    const chat = new FakeListChatModel({ responses: ["Final answer: 42"] });
+    const runs: { name: string; id: string; parent?: string }[] = [];
+    const handler = BaseCallbackHandler.fromMethods({
+      handleChainStart(chain, _inputs, id, parent, _tags, _metadata, _type, name) {
+        runs.push({ name: name ?? chain.id.at(-1) ?? "", id, ...(parent ? { parent } : {}) });
+      },
+      handleChatModelStart(_llm, _messages, id, parent) {
+        runs.push({ name: "chat model", id, ...(parent ? { parent } : {}) });
+      },
+    });
+    const deliberate = new DeliberateRunnable({
+      model: fromLangChain(chat, { sendStop: false }),
+      ...settings,
+    });
+    await deliberate.invoke("What is 6 times 7?", { callbacks: [handler] });
+    const own = runs.find((run) => run.name === "DeliberateRunnable");
+    const inner = runs.filter((run) => run.name === "chat model");
+    expect(inner.length).toBeGreaterThan(0);
+    expect(inner.every((run) => run.parent === own?.id)).toBe(true);
   });
 
   it("batches several questions", async () => {

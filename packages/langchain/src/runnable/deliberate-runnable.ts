@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import {
   parseThinkOptions,
   type Result,
@@ -6,9 +7,19 @@ import {
   think,
 } from "@deliberate/core";
 import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
-import { Runnable, type RunnableConfig } from "@langchain/core/runnables";
+import {
+  patchConfig,
+  pickRunnableConfigKeys,
+  Runnable,
+  type RunnableConfig,
+} from "@langchain/core/runnables";
+import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import { DeliberateLangChainError } from "../errors.js";
 import { type DeliberateInput, readThinkInput } from "./read-input.js";
+
+// LangChain leaves async-local storage for the app to set up on Node (its `langchain` package and
+// `@langchain/core/context` do); without it nested runs cannot find their parent. A no-op when set.
+AsyncLocalStorageProviderSingleton.initializeGlobalInstance(new AsyncLocalStorage());
 
 /** Name of the custom callback event each search event is dispatched as (`on_custom_event`). */
 export const SEARCH_EVENT_NAME = "deliberate_search_event";
@@ -109,13 +120,22 @@ export class DeliberateRunnable<K extends DeliberateOutputKind = "result"> exten
         .catch(() => undefined);
     };
     const signal = joinSignals([this.options.signal, overrides.signal, config?.signal]);
-    const result = await think(readThinkInput(input), {
-      ...this.options,
-      ...overrides,
-      model: this.options.model,
-      onEvent,
-      ...(signal ? { signal } : {}),
-    });
+    const thinkInput = readThinkInput(input);
+    // LangChain models called during the search (a `fromLangChain` model) find this run's
+    // config in async-local storage, so their runs nest under this one in traces and events.
+    const { think: _overrides, ...plain } = config ?? {};
+    const childConfig = patchConfig(plain, { callbacks: runManager?.getChild() });
+    const result = await AsyncLocalStorageProviderSingleton.runWithConfig(
+      pickRunnableConfigKeys(childConfig),
+      () =>
+        think(thinkInput, {
+          ...this.options,
+          ...overrides,
+          model: this.options.model,
+          onEvent,
+          ...(signal ? { signal } : {}),
+        }),
+    );
     await delivered;
     if (this.output === "result") return result as DeliberateOutput<K>;
     if (result.answer === undefined) {
