@@ -33,7 +33,7 @@ describe("tasks driven by think()", () => {
   });
 
   it("solves a 4x4 sudoku with random legal placements, mcts and the exact dead-end check", async () => {
-    const [generated] = generateSudokuPuzzles({ count: 1, seed: 4, blanks: 10 });
+    const [generated] = generateSudokuPuzzles({ count: 1, seed: 4, blanks: 8 });
     const result = await think(createSudokuTask(generated?.puzzle ?? "", { pruneDeadEnds: true }), {
       model: createGrammarModel(),
       strategy: { name: "mcts", branching: 3 },

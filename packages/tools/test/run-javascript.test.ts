@@ -11,7 +11,9 @@ async function expectFailure(
     (reason: unknown) => reason,
   );
   expect(error).toBeInstanceOf(ToolError);
-  expect((error as ToolError).code).toBe(expected);
+  expect(`${(error as ToolError).code}: ${(error as ToolError).message}`).toMatch(
+    new RegExp(`^${expected}: `),
+  );
   return error as ToolError;
 }
 
@@ -69,10 +71,27 @@ describe("runJavaScript", () => {
   });
 
   it("stops huge allocations at the memory limit", async () => {
-    await expectFailure("'a'.repeat(2 ** 28)", "OUT_OF_MEMORY", { timeoutMs: 5000 });
-    await expectFailure("const a = []; for (;;) a.push({ x: a.length })", "OUT_OF_MEMORY", {
-      memoryLimitBytes: 4 << 20,
-    });
+    const options = { memoryLimitBytes: 4 << 20, timeoutMs: 5000 };
+    for (const code of [
+      "'a'.repeat(2 ** 28)",
+      "new ArrayBuffer(64 << 20).byteLength",
+      "new Array(2e6).fill(0).length",
+      "Array.from({ length: 2e6 }, (_, i) => i).length",
+    ]) {
+      await expectFailure(code, "OUT_OF_MEMORY", options);
+    }
+  });
+
+  it("stops allocation loops one way or another, never by exhausting the host", async () => {
+    const error = await runJavaScript(
+      "const keep = []; for (;;) keep.push(new ArrayBuffer(1 << 20))",
+      {
+        memoryLimitBytes: 4 << 20,
+        timeoutMs: 300,
+      },
+    ).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(ToolError);
+    expect(["OUT_OF_MEMORY", "TIMEOUT"]).toContain((error as ToolError).code);
   });
 
   it("stops runaway recursion and huge output", async () => {
