@@ -50,6 +50,12 @@ describe("createWordProblemTask", () => {
     expect(task.applyStep("That is 3 * 12 = 36 apples", root).kind).toBe("step");
     expect(task.applyStep("", root).kind).toBe("invalid");
     expect(task.applyStep("Answer: many", root).kind).toBe("invalid");
+    expect(task.applyStep("To find the answer, 3 * 12 = 36", root).kind).toBe("step");
+    expect(task.applyStep("So the answer is 36.", root)).toMatchObject({
+      kind: "answer",
+      answer: "36",
+    });
+    expect(task.applyStep("#### 36", root)).toMatchObject({ kind: "answer", answer: "36" });
     expect(task.applyStep("5 / 0 = 1", root)).toMatchObject({
       reason: expect.stringMatching(/non-zero divisor/),
     });

@@ -17,6 +17,9 @@ export interface WordProblemTaskOptions {
   readonly maxSteps?: number;
 }
 
+// Only a line that states the answer ends the path, not prose that mentions "answer".
+const ANSWER_LINE = /^\s*(?:final\s+)?answer\s*[:=]|\bthe\s+(?:final\s+)?answer\s+is\b|^\s*####/i;
+
 const INSTRUCTION =
   "Solve the problem step by step. Write one step a line, with its calculation, for example `3 * 12 = 36`. When you know the result, write `Answer: <number>`.\n\nProblem: ";
 
@@ -92,7 +95,7 @@ export function createWordProblemTask(
       const wrong = findWrongCalculation(line);
       if (wrong !== undefined) return { kind: "invalid", reason: wrong };
       const state = { steps: node.state.steps + 1 };
-      if (/answer|####/i.test(line)) {
+      if (ANSWER_LINE.test(line)) {
         const answer = extractNumericAnswer(line);
         if (answer === undefined)
           return {
