@@ -20,9 +20,8 @@ interface DemoFlags {
 }
 
 const NOTES = [
-  "demo: Game of 24 on synthetic:tiny, beam search (width 5, 8 thoughts a state).",
-  "demo: the model's random weights only pick among the legal moves its grammar allows; states are",
-  "      scored by the task's exact feasibility check (a solver), so the search, not the model, finds the answer.",
+  "demo: Game of 24, beam search (width 5, 8 thoughts a state), states scored by the task's exact feasibility check (a solver).",
+  "demo: the random model only picks among the legal moves its grammar allows: the search, not the model, finds the answer.",
 ];
 
 const EXAMPLES = `

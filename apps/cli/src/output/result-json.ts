@@ -40,7 +40,7 @@ export function toResultJson(
     signal: context.signal ?? null,
     best: { score: result.best.score, path: result.best.path },
     usage: result.usage,
-    elapsedMs: result.usage.elapsedMs,
+    elapsedMs: Math.round(result.usage.elapsedMs),
     files: { tree: context.tree ?? null, html: context.html ?? null },
   };
 }
