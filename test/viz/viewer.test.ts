@@ -79,8 +79,19 @@ describe("the HTML viewer", () => {
     await slider.fill(String(firstLayerDone));
     expect(await readRowTexts(page)).toHaveLength(6);
     expect(await page.locator(".row.status-pruned").count()).toBe(2);
+    const secondLayer = tree.events.findIndex(
+      (event) => event.type === "selected" && event.ids[0] === 1,
+    );
+    await slider.fill(String(secondLayer + 1));
+    expect(
+      await page
+        .locator(".row.frontier")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id"))),
+    ).toEqual(["1"]);
+    expect(await page.textContent("#timeline-label")).toContain("selected 1 node");
     await slider.fill(String(tree.events.length));
     expect(await readRowTexts(page)).toHaveLength(tree.nodes.length);
+    expect(await page.locator(".row.frontier").count()).toBe(0);
   });
 
   it("adds each scored event's scores during replay, as the engine does", async () => {

@@ -5,7 +5,7 @@ const INDENT_PX = 18;
 
 /**
  * @typedef {{ model: import("./tree-model.js").Model, cursor: number, expanded: Set<number>,
- *   selected: number | null, matches: Set<number> }} RowContext
+ *   selected: number | null, matches: Set<number>, frontier: Set<number> }} RowContext
  */
 
 /**
@@ -27,6 +27,7 @@ export function buildRow(context, id, depth, childCount) {
   if (model.best.has(id)) row.classList.add("best");
   if (context.selected === id) row.classList.add("selected");
   if (context.matches.has(id)) row.classList.add("match");
+  if (context.frontier.has(id)) row.classList.add("frontier");
   row.style.paddingLeft = `${8 + depth * INDENT_PX}px`;
 
   const open = context.expanded.has(id);
@@ -54,6 +55,7 @@ export function buildRow(context, id, depth, childCount) {
     row.append(buildElement("span", "answer", `= ${flattenLine(view.answer)}${mark}`));
   }
   if (childCount > 0 && !open) row.append(buildElement("span", "count", `+${childCount}`));
+  if (context.frontier.has(id)) row.append(buildElement("span", "frontier-tag", "expanding"));
 
   const meta = buildElement("span", "meta");
   const sources = view.scores.map((score) => score.source).join(" · ");

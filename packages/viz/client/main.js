@@ -7,7 +7,7 @@ import { createSearchBox } from "./search-box.js";
 import { startLive } from "./start-live.js";
 import { showSummary } from "./summary.js";
 import { createTimeline } from "./timeline.js";
-import { createModel, listAncestors, listPresentChildren } from "./tree-model.js";
+import { createModel, listAncestors, listPresentChildren, listSelectedAt } from "./tree-model.js";
 import { createVirtualList } from "./virtual-list.js";
 
 const ROW_HEIGHT = 30;
@@ -26,6 +26,7 @@ export function startViewer() {
     expanded: expandInitially(model, expandDepth),
     /** @type {number | null} */ selected: model.tree.bestPath?.at(-1) ?? null,
     /** @type {Set<number>} */ matches: new Set(),
+    /** @type {Set<number>} */ frontier: new Set(),
     /** @type {{ ids: number[], depths: number[] }} */ rows: { ids: [], depths: [] },
   };
   const rowsElement = findElement("rows");
@@ -38,6 +39,7 @@ export function startViewer() {
   });
 
   function layout() {
+    state.frontier = listSelectedAt(model, state.cursor);
     state.rows = collectRows(model, state.expanded, state.cursor);
     list.setCount(state.rows.ids.length);
     findElement("row-count").textContent =

@@ -149,3 +149,19 @@ export function readSearchText(model, id) {
   }
   return text;
 }
+
+/**
+ * The nodes the strategy chose to expand most recently before `cursor`, so a replay shows where
+ * the search is looking. Empty at the end of the log, where the final tree is shown.
+ * @param {Model} model
+ * @param {number} cursor
+ * @returns {Set<number>}
+ */
+export function listSelectedAt(model, cursor) {
+  if (cursor >= model.events.length) return new Set();
+  for (let index = cursor - 1; index >= 0; index--) {
+    const event = /** @type {Record<string, any>} */ (model.events[index]);
+    if (event.type === "selected") return new Set(event.ids);
+  }
+  return new Set();
+}
