@@ -1,6 +1,6 @@
 /**
  * A LangChain chat model as deliberate's model, and deliberate as a step of a LangChain chain:
- * `fromLangChain` turns any `BaseChatModel` into a Model; `DeliberateRunnable` pipes after a
+ * `createLangChainModel` turns any `BaseChatModel` into a Model; `DeliberateRunnable` pipes after a
  * prompt template, and `streamEvents` shows the search while the chain runs.
  *
  * Run: npx tsx --conditions=@deliberate/source examples/langchain-model.ts
@@ -9,7 +9,7 @@
  * OpenAI-compatible one such as llama.cpp's `llama-server` or vLLM (OPENAI_MODEL names the model).
  */
 import type { SearchEvent } from "@deliberate/core";
-import { DeliberateRunnable, fromLangChain, SEARCH_EVENT_NAME } from "@deliberate/langchain";
+import { createLangChainModel, DeliberateRunnable, SEARCH_EVENT_NAME } from "@deliberate/langchain";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const chat = createChatModel();
   // The fake answers every request with `stop` by echoing it, so stop strings stay on our side;
   // real providers take them (reasoning models refuse them: turn sendStop off there too).
-  const model = fromLangChain(chat, {
+  const model = createLangChainModel(chat, {
     concurrency: 4,
     sendStop: !(chat instanceof FakeListChatModel),
   });

@@ -4,7 +4,7 @@ export {
   type ConfigureModel,
   configureByFields,
 } from "./model/call-settings.js";
-export { fromLangChain } from "./model/langchain-model.js";
+export { createLangChainModel } from "./model/langchain-model.js";
 export type { LangChainModelOptions } from "./model/model-options.js";
 export { renderMessages, UNTRUSTED_CLOSE, UNTRUSTED_OPEN } from "./model/render-messages.js";
 export {

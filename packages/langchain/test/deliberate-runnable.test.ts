@@ -6,7 +6,7 @@ import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
 import { RunnableLambda } from "@langchain/core/runnables";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
-import { DeliberateRunnable, fromLangChain, SEARCH_EVENT_NAME } from "../src/index.js";
+import { createLangChainModel, DeliberateRunnable, SEARCH_EVENT_NAME } from "../src/index.js";
 
 const solver = (latencyMs = 0) =>
   createScriptedModel({
@@ -72,6 +72,13 @@ describe("DeliberateRunnable", () => {
     expect(output).toMatchObject({ answer: "42" });
   });
 
+  it("streams its result as one chunk, as LangChain does for outputs that do not come in pieces", async () => {
+    const deliberate = new DeliberateRunnable({ model: solver(), ...settings, output: "answer" });
+    const chunks: string[] = [];
+    for await (const chunk of await deliberate.stream("What is 6 times 7?")) chunks.push(chunk);
+    expect(chunks).toEqual(["42"]);
+  });
+
   it("reports search events to callback handlers", async () => {
     const types: string[] = [];
     const handler = BaseCallbackHandler.fromMethods({
@@ -97,7 +104,7 @@ describe("DeliberateRunnable", () => {
       },
     });
     const deliberate = new DeliberateRunnable({
-      model: fromLangChain(chat, { sendStop: false }),
+      model: createLangChainModel(chat, { sendStop: false }),
       ...settings,
     });
     await deliberate.invoke("What is 6 times 7?", { callbacks: [handler] });

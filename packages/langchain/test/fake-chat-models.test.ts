@@ -3,7 +3,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import type { ChatResult } from "@langchain/core/outputs";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
-import { DeliberateLangChainError, fromLangChain } from "../src/index.js";
+import { createLangChainModel, DeliberateLangChainError } from "../src/index.js";
 
 const prompt = [{ role: "user" as const, text: "Is the sky blue?" }];
 
@@ -30,10 +30,10 @@ class MeteredFakeModel extends FakeListChatModel {
   }
 }
 
-describe("fromLangChain with LangChain's fake chat models", () => {
+describe("createLangChainModel with LangChain's fake chat models", () => {
   it("serves n > 1 with parallel calls, no more than `concurrency` at once", async () => {
     const chat = new MeteredFakeModel({ responses: ["a", "b", "c", "d", "e"], sleep: 20 });
-    const reply = await fromLangChain(chat, { concurrency: 2 }).generate({
+    const reply = await createLangChainModel(chat, { concurrency: 2 }).generate({
       segments: prompt,
       maxTokens: 4,
       n: 5,
@@ -45,7 +45,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
 
   it("estimates tokens from text length when the provider reports no usage", async () => {
     const chat = new FakeListChatModel({ responses: ["twelve chars"] });
-    const reply = await fromLangChain(chat).generate({ segments: prompt, maxTokens: 4 });
+    const reply = await createLangChainModel(chat).generate({ segments: prompt, maxTokens: 4 });
     expect(reply.usage).toMatchObject({ promptTokens: 4, generatedTokens: 3, calls: 1 });
   });
 
@@ -53,7 +53,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
     const chat = new FakeListChatModel({
       responses: ["I would say it is Likely.", "SURE", "no idea"],
     });
-    const model = fromLangChain(chat, { concurrency: 1 });
+    const model = createLangChainModel(chat, { concurrency: 1 });
     const reply = await model.generate({
       segments: prompt,
       maxTokens: 8,
@@ -65,7 +65,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
 
   it("meets a json-schema constraint through the fake's structured output", async () => {
     const chat = new FakeListChatModel({ responses: ['{"color":"blue"}'] });
-    const reply = await fromLangChain(chat).generate({
+    const reply = await createLangChainModel(chat).generate({
       segments: prompt,
       maxTokens: 16,
       constraint: { kind: "json-schema", schema: { type: "object" } },
@@ -75,7 +75,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
 
   it("extracts JSON from prose when asked to parse instead of using structured output", async () => {
     const chat = new FakeListChatModel({ responses: ['Here you go: {"color": "blue"} — done'] });
-    const reply = await fromLangChain(chat, { structuredOutput: "parse" }).generate({
+    const reply = await createLangChainModel(chat, { structuredOutput: "parse" }).generate({
       segments: prompt,
       maxTokens: 16,
       constraint: { kind: "json-schema", schema: { type: "object" } },
@@ -85,7 +85,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
 
   it("cuts replies at stop strings itself when they are not sent", async () => {
     const chat = new FakeListChatModel({ responses: ["first line\nsecond line"] });
-    const reply = await fromLangChain(chat, { sendStop: false }).generate({
+    const reply = await createLangChainModel(chat, { sendStop: false }).generate({
       segments: prompt,
       maxTokens: 8,
       stop: ["\n"],
@@ -96,7 +96,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
   it("rejects with ABORTED as soon as the signal aborts, even if the provider ignores it", async () => {
     const chat = new FakeListChatModel({ responses: ["slow"], sleep: 60_000 });
     const controller = new AbortController();
-    const pending = fromLangChain(chat).generate({
+    const pending = createLangChainModel(chat).generate({
       segments: prompt,
       maxTokens: 4,
       signal: controller.signal,
@@ -107,7 +107,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
 
   it("wraps a provider's error with the model's id and keeps it as the cause", async () => {
     const chat = new FakeListChatModel({ responses: [] });
-    const error = await fromLangChain(chat, { id: "flaky" })
+    const error = await createLangChainModel(chat, { id: "flaky" })
       .generate({ segments: prompt, maxTokens: 4 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DeliberateLangChainError);
@@ -118,10 +118,10 @@ describe("fromLangChain with LangChain's fake chat models", () => {
 
   it("rejects wrong options before any call, naming the field", () => {
     const chat = new FakeListChatModel({ responses: ["x"] });
-    expect(() => fromLangChain(chat, { concurrency: 0 })).toThrow(
+    expect(() => createLangChainModel(chat, { concurrency: 0 })).toThrow(
       "Invalid option `concurrency`: expected an integer ≥ 1, got 0 (number)",
     );
-    expect(() => fromLangChain({} as FakeListChatModel)).toThrow(
+    expect(() => createLangChainModel({} as FakeListChatModel)).toThrow(
       /Expected a LangChain chat model \(BaseChatModel\), got an object/,
     );
   });
@@ -131,7 +131,7 @@ describe("fromLangChain with LangChain's fake chat models", () => {
       responses: ["Six sevens are forty-two.", "Final answer: 42", "likely"],
     });
     const result = await think("What is 6 times 7?", {
-      model: fromLangChain(chat, { sendStop: false, concurrency: 1 }),
+      model: createLangChainModel(chat, { sendStop: false, concurrency: 1 }),
       strategy: { name: "dfs", branching: 1 },
       evaluator: "confidence",
       budget: { calls: 10 },

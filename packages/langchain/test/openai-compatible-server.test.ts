@@ -1,7 +1,7 @@
 import { think } from "@deliberate/core";
 import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
-import { DeliberateLangChainError, fromLangChain } from "../src/index.js";
+import { createLangChainModel, DeliberateLangChainError } from "../src/index.js";
 import {
   type OpenAIStub,
   type StubReply,
@@ -33,10 +33,10 @@ const question = [
   { role: "user" as const, text: "What is 6 times 7?" },
 ];
 
-describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server", () => {
+describe("createLangChainModel with ChatOpenAI against a local OpenAI-compatible server", () => {
   it("sends temperature, max tokens, seed and stop in the request body", async () => {
     const { stub, chat } = await connect(() => ({ texts: ["42"] }));
-    const model = fromLangChain(chat);
+    const model = createLangChainModel(chat);
     await model.generate({
       segments: question,
       maxTokens: 12,
@@ -57,7 +57,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
       texts: Array.from({ length: Number(body.n) }, (_, i) => `answer number ${i}`),
       cached: 2,
     }));
-    const model = fromLangChain(chat);
+    const model = createLangChainModel(chat);
     const reply = await model.generate({ segments: question, maxTokens: 8, n: 3 });
     expect(stub.requests).toHaveLength(1);
     expect(stub.requests[0]?.n).toBe(3);
@@ -76,7 +76,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
 
   it("tops up with single calls, each with its own seed, when the server returns fewer choices than n", async () => {
     const { stub, chat } = await connect(() => ({ texts: ["only one"] }));
-    const model = fromLangChain(chat);
+    const model = createLangChainModel(chat);
     const reply = await model.generate({ segments: question, maxTokens: 8, n: 3, seed: 10 });
     expect(reply.completions).toHaveLength(3);
     expect(stub.requests.map((body) => [body.n, body.seed])).toEqual([
@@ -87,11 +87,23 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
     expect(reply.usage.calls).toBe(3);
   });
 
+  it("makes parallel calls with consecutive seeds when told the server cannot return n", async () => {
+    const { stub, chat } = await connect(() => ({ texts: ["one"] }));
+    const model = createLangChainModel(chat, { nativeN: false, concurrency: 2 });
+    const reply = await model.generate({ segments: question, maxTokens: 8, n: 3, seed: 4 });
+    expect(reply.completions).toHaveLength(3);
+    expect(stub.requests.map((body) => [body.n, body.seed]).sort()).toEqual([
+      [1, 4],
+      [1, 5],
+      [1, 6],
+    ]);
+  });
+
   it("cuts at the stop string and reports a length finish", async () => {
     const { chat } = await connect((body) =>
       body.max_tokens === 2 ? { texts: ["six times"], finish: "length" } : { texts: ["42\nmore"] },
     );
-    const model = fromLangChain(chat);
+    const model = createLangChainModel(chat);
     const stopped = await model.generate({ segments: question, maxTokens: 8, stop: ["\n"] });
     expect(stopped.completions[0]).toEqual({ text: "42", finishReason: "stop" });
     const cut = await model.generate({ segments: question, maxTokens: 2 });
@@ -100,7 +112,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
 
   it("asks for log-probabilities only when the request does and returns them per token", async () => {
     const { stub, chat } = await connect(() => ({ texts: ["forty two"], logprobs: [-0.5, -0.25] }));
-    const model = fromLangChain(chat);
+    const model = createLangChainModel(chat);
     const plain = await model.generate({ segments: question, maxTokens: 8 });
     const scored = await model.generate({ segments: question, maxTokens: 8, logprobs: true });
     expect(stub.requests.map((body) => body.logprobs ?? false)).toEqual([false, true]);
@@ -110,7 +122,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
 
   it("meets a json-schema constraint through structured output", async () => {
     const { stub, chat } = await connect(() => ({ texts: ['{"answer": 42}'] }));
-    const model = fromLangChain(chat);
+    const model = createLangChainModel(chat);
     const schema = {
       type: "object",
       properties: { answer: { type: "number" } },
@@ -127,7 +139,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
 
   it("wraps a server error in PROVIDER_ERROR with the server's message", async () => {
     const { chat } = await connect(() => ({ status: 500, error: "the GPU caught fire" }));
-    const error = await fromLangChain(chat)
+    const error = await createLangChainModel(chat)
       .generate({ segments: question, maxTokens: 8 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DeliberateLangChainError);
@@ -138,7 +150,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
   it("aborts a request in flight and closes its connection", async () => {
     const { stub, chat } = await connect(() => ({ hang: true }));
     const controller = new AbortController();
-    const pending = fromLangChain(chat).generate({
+    const pending = createLangChainModel(chat).generate({
       segments: question,
       maxTokens: 8,
       signal: controller.signal,
@@ -156,7 +168,7 @@ describe("fromLangChain with ChatOpenAI against a local OpenAI-compatible server
       return { texts: Array.from({ length: Number(body.n) }, () => "Final answer: 42") };
     });
     const result = await think("What is 6 times 7?", {
-      model: fromLangChain(chat),
+      model: createLangChainModel(chat),
       strategy: { name: "beam", width: 1, branching: 2 },
       budget: { calls: 6 },
     });

@@ -28,7 +28,7 @@ export interface ProviderCallOptions {
   readonly seed?: number;
 }
 
-function toCallOptions(options: ProviderCallOptions): Record<string, unknown> {
+function buildCallOptions(options: ProviderCallOptions): Record<string, unknown> {
   return {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.stop && options.stop.length > 0 ? { stop: [...options.stop] } : {}),
@@ -45,7 +45,7 @@ export async function callChatModel(
   messages: readonly BaseMessage[],
   options: ProviderCallOptions,
 ): Promise<ProviderResult> {
-  const result = await model.generate([[...messages]], toCallOptions(options));
+  const result = await model.generate([[...messages]], buildCallOptions(options));
   const generations = result.generations[0] ?? [];
   const replies = generations.map((generation) => {
     const message = (generation as { message?: BaseMessage }).message;
@@ -74,7 +74,7 @@ export async function callStructured(
 ): Promise<ProviderResult> {
   const name = typeof schema.title === "string" ? schema.title : "output";
   const runnable = model.withStructuredOutput({ ...schema }, { name, includeRaw: true });
-  const output = (await runnable.invoke([...messages], toCallOptions(options))) as unknown;
+  const output = (await runnable.invoke([...messages], buildCallOptions(options))) as unknown;
   const record = (typeof output === "object" && output !== null ? output : {}) as Record<
     string,
     unknown

@@ -9,7 +9,7 @@ export interface CallSettings {
   readonly logprobs: boolean;
 }
 
-/** Gives a chat model configured with `settings`; {@link fromLangChain}'s `configure` option. */
+/** Gives a chat model configured with `settings`; {@link createLangChainModel}'s `configure` option. */
 export type ConfigureModel = (model: BaseChatModel, settings: CallSettings) => BaseChatModel;
 
 /** Field names providers use for the generated-token limit, in order of preference. */

@@ -16,6 +16,20 @@ function describeModel(model: BaseChatModel): string {
   return `langchain:${model._llmType()}${name ? `:${String(name)}` : ""}`;
 }
 
+/**
+ * Whether `value` behaves as a LangChain chat model. Duck-typed rather than `instanceof`, so a
+ * model built against another copy of @langchain/core (a nested install) is accepted too.
+ */
+function isChatModel(value: unknown): value is BaseChatModel {
+  if (typeof value !== "object" || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  return (
+    typeof fields.generate === "function" &&
+    typeof fields._llmType === "function" &&
+    typeof fields.withStructuredOutput === "function"
+  );
+}
+
 function supportsStructuredOutput(model: BaseChatModel): boolean {
   const fields = model as unknown as Record<string, unknown>;
   return (
@@ -39,17 +53,17 @@ function supportsStructuredOutput(model: BaseChatModel): boolean {
  * ```ts
  * import { ChatOpenAI } from "@langchain/openai";
  * import { think } from "@deliberate/core";
- * import { fromLangChain } from "@deliberate/langchain";
+ * import { createLangChainModel } from "@deliberate/langchain";
  *
- * const model = fromLangChain(new ChatOpenAI({ model: "gpt-4o-mini" }), { concurrency: 8 });
+ * const model = createLangChainModel(new ChatOpenAI({ model: "gpt-4o-mini" }), { concurrency: 8 });
  * const result = await think("How many primes are below 50?", { model, budget: { time: "30s" } });
  * ```
  */
-export function fromLangChain(
+export function createLangChainModel(
   chatModel: BaseChatModel,
   options: LangChainModelOptions = {},
 ): Model {
-  if (!(chatModel instanceof BaseChatModel)) {
+  if (!isChatModel(chatModel)) {
     throw new DeliberateLangChainError(
       "INVALID_INPUT",
       `Expected a LangChain chat model (BaseChatModel), got ${describeValue(chatModel)}`,

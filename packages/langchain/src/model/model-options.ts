@@ -1,7 +1,7 @@
 import { DeliberateLangChainError, describeValue } from "../errors.js";
 import type { ConfigureModel } from "./call-settings.js";
 
-/** Options of {@link fromLangChain}. */
+/** Options of {@link createLangChainModel}. */
 export interface LangChainModelOptions {
   /** Name in logs and the saved tree. @default `langchain:<provider>:<model name>` */
   readonly id?: string;
@@ -40,7 +40,11 @@ export interface LangChainModelOptions {
   readonly estimateTokens?: (text: string) => number;
 }
 
-function invalid(field: string, expected: string, value: unknown): DeliberateLangChainError {
+function createOptionError(
+  field: string,
+  expected: string,
+  value: unknown,
+): DeliberateLangChainError {
   return new DeliberateLangChainError(
     "INVALID_OPTION",
     `Invalid option \`${field}\`: expected ${expected}, got ${describeValue(value)}`,
@@ -50,21 +54,22 @@ function invalid(field: string, expected: string, value: unknown): DeliberateLan
 /** Rejects a wrong option before any call, naming the field, what was expected and what came. */
 export function checkModelOptions(options: LangChainModelOptions): void {
   if (typeof options !== "object" || options === null)
-    throw invalid("options", "an object", options);
+    throw createOptionError("options", "an object", options);
   const { id, concurrency, structuredOutput } = options;
   if (id !== undefined && (typeof id !== "string" || id.length === 0))
-    throw invalid("id", "a non-empty string", id);
+    throw createOptionError("id", "a non-empty string", id);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
-    throw invalid("concurrency", "an integer ≥ 1", concurrency);
+    throw createOptionError("concurrency", "an integer ≥ 1", concurrency);
   for (const name of ["nativeN", "sendStop", "sendSeed"] as const) {
     const value = options[name];
-    if (value !== undefined && typeof value !== "boolean") throw invalid(name, "a boolean", value);
+    if (value !== undefined && typeof value !== "boolean")
+      throw createOptionError(name, "a boolean", value);
   }
   for (const name of ["configure", "estimateTokens"] as const) {
     const value = options[name];
     if (value !== undefined && typeof value !== "function")
-      throw invalid(name, "a function", value);
+      throw createOptionError(name, "a function", value);
   }
   if (structuredOutput !== undefined && structuredOutput !== "auto" && structuredOutput !== "parse")
-    throw invalid("structuredOutput", '"auto" or "parse"', structuredOutput);
+    throw createOptionError("structuredOutput", '"auto" or "parse"', structuredOutput);
 }

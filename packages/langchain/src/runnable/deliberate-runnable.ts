@@ -121,7 +121,7 @@ export class DeliberateRunnable<K extends DeliberateOutputKind = "result"> exten
     };
     const signal = joinSignals([this.options.signal, overrides.signal, config?.signal]);
     const thinkInput = readThinkInput(input);
-    // LangChain models called during the search (a `fromLangChain` model) find this run's
+    // LangChain models called during the search (a `createLangChainModel` model) find this run's
     // config in async-local storage, so their runs nest under this one in traces and events.
     const { think: _overrides, ...plain } = config ?? {};
     const childConfig = patchConfig(plain, { callbacks: runManager?.getChild() });

@@ -16,7 +16,7 @@ export type DeliberateInput =
   | { readonly question: string };
 
 /** A conversation as one question: a lone message is its text, several a transcript. */
-function toQuestion(messages: readonly BaseMessage[]): string {
+function formatQuestion(messages: readonly BaseMessage[]): string {
   const [only] = messages;
   if (messages.length === 1 && only) return readText(only);
   return getBufferString([...messages]);
@@ -30,10 +30,10 @@ export function readThinkInput(input: DeliberateInput): ThinkInput {
   if (typeof input === "string") return input;
   if (typeof input === "object" && input !== null) {
     if (isTask(input)) return input as ThinkInput;
-    if (input instanceof BasePromptValue) return toQuestion(input.toChatMessages());
-    if (isBaseMessage(input)) return toQuestion([input]);
+    if (input instanceof BasePromptValue) return formatQuestion(input.toChatMessages());
+    if (isBaseMessage(input)) return formatQuestion([input]);
     if (Array.isArray(input) && input.every((item) => isBaseMessage(item)))
-      return toQuestion(input);
+      return formatQuestion(input);
     if ("question" in input && typeof input.question === "string") return input.question;
   }
   throw new DeliberateLangChainError(
