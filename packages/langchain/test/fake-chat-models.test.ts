@@ -116,6 +116,19 @@ describe("createLangChainModel with LangChain's fake chat models", () => {
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
+  it("reports a configure function that throws as a provider error", async () => {
+    const chat = new FakeListChatModel({ responses: ["x"] });
+    const model = createLangChainModel(chat, {
+      configure: () => {
+        throw new Error("no such field");
+      },
+    });
+    await expect(model.generate({ segments: prompt, maxTokens: 4 })).rejects.toMatchObject({
+      code: "PROVIDER_ERROR",
+      message: expect.stringContaining("no such field"),
+    });
+  });
+
   it("rejects wrong options before any call, naming the field", () => {
     const chat = new FakeListChatModel({ responses: ["x"] });
     expect(() => createLangChainModel(chat, { concurrency: 0 })).toThrow(

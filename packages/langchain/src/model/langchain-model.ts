@@ -84,7 +84,6 @@ export function createLangChainModel(
       n: count,
       logprobs: request.logprobs === true,
     };
-    const model = configured(settings);
     const messages = renderMessages(request.segments);
     const callOptions = {
       signal: request.signal,
@@ -92,10 +91,13 @@ export function createLangChainModel(
       seed: options.sendSeed === false ? undefined : seed,
     };
     const constraint = request.constraint;
-    const start = () =>
-      constraint?.kind === "json-schema" && structured
+    // Runs inside the limiter and the try below, so a `configure` that throws is reported too.
+    const start = () => {
+      const model = configured(settings);
+      return constraint?.kind === "json-schema" && structured
         ? callStructured(model, messages, constraint.schema, { ...callOptions, stop: undefined })
         : callChatModel(model, messages, callOptions);
+    };
     const aborted = () =>
       new DeliberateLangChainError("ABORTED", `The call to ${id} was aborted`, {
         cause: request.signal?.reason,
