@@ -31,9 +31,9 @@ export interface EvaluationPlan {
 }
 
 const RANDOM_WEIGHTS_NOTE =
-  "The model has random weights: its proposals are random legal moves (the task's grammar allows " +
-  "nothing else) and its value judgments carry no information, so what this shows is the search, " +
-  "not the model.";
+  "The model has random weights: its proposals are legal moves only because the task's grammar " +
+  "allows nothing else, drawn from an arbitrary and often sharply peaked distribution, and its " +
+  "value judgments carry no information, so what this shows is the search, not the model.";
 
 const UNCONSTRAINED_NOTE =
   "Single-pass replies are not constrained to legal moves, so a random model almost never writes " +
