@@ -58,6 +58,19 @@ describe("startLiveServer", () => {
     if (external) expect(await canConnect(external, server.port)).toBe(false);
   });
 
+  it("listens on ::1 with a bracketed URL when IPv6 loopback exists", async (context) => {
+    server = await startLiveServer({ host: "::1" }).catch((error: unknown) => {
+      if (error instanceof VizError && error.code === "LISTEN_FAILED") return undefined;
+      throw error;
+    });
+    if (!server) return context.skip();
+    expect(server.url).toBe(`http://[::1]:${server.port}/`);
+    expect((await requestText(server.url)).status).toBe(200);
+    expect((await requestText(server.url, { host: `evil.example:${server.port}` })).status).toBe(
+      403,
+    );
+  });
+
   it("serves the viewer with a strict policy and no CORS header", async () => {
     server = await startLiveServer({ tree });
     const page = await requestText(server.url);

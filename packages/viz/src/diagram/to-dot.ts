@@ -12,14 +12,23 @@ export function escapeDot(text: string): string {
   return flattenText(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
 }
 
-const STATUS_STYLES: Record<NodeStatus, string> = {
-  open: 'style="rounded", color="#6b7280"',
-  expanded: 'style="rounded", color="#374151"',
-  pruned: 'style="rounded,dashed", color="#9ca3af", fontcolor="#9ca3af"',
-  terminal: 'style="rounded,filled", fillcolor="#e7f6ec", color="#1f8a4c"',
-  invalid: 'style="rounded,filled", fillcolor="#fdecec", color="#c0392b"',
-  failed: 'style="rounded,filled,dashed", fillcolor="#fdecec", color="#c0392b"',
+const STATUS_ATTRIBUTES: Record<NodeStatus, Record<string, string>> = {
+  open: { style: "rounded", color: "#6b7280" },
+  expanded: { style: "rounded", color: "#374151" },
+  pruned: { style: "rounded,dashed", color: "#9ca3af", fontcolor: "#9ca3af" },
+  terminal: { style: "rounded,filled", fillcolor: "#e7f6ec", color: "#1f8a4c" },
+  invalid: { style: "rounded,filled", fillcolor: "#fdecec", color: "#c0392b" },
+  failed: { style: "rounded,filled,dashed", fillcolor: "#fdecec", color: "#c0392b" },
 };
+
+const BEST_ATTRIBUTES = { penwidth: "2.5", color: "#b7791f" };
+
+/** Writes `key="value"` pairs; every value goes through {@link escapeDot}. */
+function formatAttributes(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .map(([key, value]) => `${key}="${escapeDot(value)}"`)
+    .join(", ");
+}
 
 /**
  * Renders a search tree as a Graphviz DOT digraph (`dot -Tsvg tree.dot > tree.svg`). Node ids
@@ -41,16 +50,17 @@ export function toDot(tree: SearchTree, options: DiagramOptions = {}): string {
     '  edge [color="#9ca3af"];',
   ];
   walkTree(index, (node) => {
-    const label = escapeDot(describeDiagramNode(node, maxTextLength));
-    const tooltip = escapeDot(flattenText(node.reason ?? node.text, 200));
-    const best = index.best.has(node.id) ? ', penwidth="2.5", color="#b7791f"' : "";
-    lines.push(
-      `  n${node.id} [label="${label}", tooltip="${tooltip}", ${STATUS_STYLES[node.status]}${best}];`,
-    );
+    const attributes = {
+      label: describeDiagramNode(node, maxTextLength),
+      tooltip: flattenText(node.reason ?? node.text, 200),
+      ...STATUS_ATTRIBUTES[node.status],
+      ...(index.best.has(node.id) ? BEST_ATTRIBUTES : {}),
+    };
+    lines.push(`  n${node.id} [${formatAttributes(attributes)}];`);
     if (node.parent !== null && index.byId.has(node.parent) && node.parent !== node.id) {
       const onBest = index.best.has(node.id) && index.best.has(node.parent);
       lines.push(
-        `  n${node.parent} -> n${node.id}${onBest ? ' [penwidth="2.5", color="#b7791f"]' : ""};`,
+        `  n${node.parent} -> n${node.id}${onBest ? ` [${formatAttributes(BEST_ATTRIBUTES)}]` : ""};`,
       );
     }
   });

@@ -7,7 +7,7 @@ import { type DiagramOptions, describeDiagramNode } from "./diagram-label.js";
  * code (`#34;`): quotes, brackets, pipes, `#`, `;`, `<`, backticks (a leading one turns the label
  * into markdown) and `%` (comments) all break or reinterpret Mermaid text.
  */
-const MERMAID_SAFE = /[\p{L}\p{N} .,:!?+\-*/=()'_@$^~]/u;
+const MERMAID_SAFE = /[\p{L}\p{N} .,:!?+\-*/=()'_@$^~·…]/u;
 
 /** Escapes text for a double-quoted Mermaid label using Mermaid's numeric entity codes. */
 export function escapeMermaid(text: string): string {
