@@ -131,6 +131,12 @@ describe("startLiveServer", () => {
     );
     expect(data.tree.nodes).toHaveLength(tree.nodes.length);
     expect(data.live).toEqual({ url: "/events", from: 0 });
+    const json = await requestText(`${server.url}tree.json`);
+    expect(json.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(JSON.parse(json.body).nodes).toHaveLength(tree.nodes.length);
+    const head = await requestText(server.url, {}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body).toBe("");
   });
 
   it("replays pushed events to a late subscriber, then streams new ones", async () => {

@@ -64,10 +64,13 @@ export interface LiveServer {
  *
  * @example
  * ```ts
- * const live = await startLiveServer();
+ * const search = createSearch(question, { model });
+ * const live = await startLiveServer({ tree: search.tree() });
  * console.error(`Watch the search at ${live.url}`);
- * const result = await think(question, { model, onEvent: (event, node) => live.push(event, node) });
- * live.update(result.tree);
+ * const nodes = search.tree().nodes; // the recorder's live array
+ * search.subscribe((event) => live.push(event, "id" in event ? nodes[event.id] : undefined));
+ * search.start();
+ * live.update((await search.result).tree);
  * await live.close();
  * ```
  */
