@@ -7,6 +7,7 @@ import {
   type Game24State,
   listGame24StepTexts,
   parseGame24Step,
+  quoteGbnf,
 } from "../src/index.js";
 import { matchesGbnf, parseGbnf } from "./support/gbnf.js";
 
@@ -97,5 +98,13 @@ describe("buildGame24Grammar", () => {
     expect(matchesGbnf(grammar, `${a}\n${b}\n${c}\n${d}`)).toBe(false);
     expect(matchesGbnf(grammar, `${a}\n`)).toBe(false);
     expect(parseGame24Step(a ?? "")).not.toHaveProperty("error");
+  });
+});
+
+describe("quoteGbnf", () => {
+  it("escapes quotes, backslashes and newlines so any text stays one literal", () => {
+    for (const text of ['say "hi"', "back\\slash", "two\nlines", "plain"]) {
+      expect(matchesGbnf(`root ::= ${quoteGbnf(text)}\n`, text)).toBe(true);
+    }
   });
 });
