@@ -8,7 +8,7 @@ interface ModelsFlags {
   readonly debug?: boolean;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+const formatMegabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 /** `deliberate models`: lists the models in the cache, with what to pass as `--model`. */
 export function createModelsCommand(done: (code: ExitCode) => void): Command {
@@ -38,7 +38,7 @@ Without --model, ask and solve use ${DEFAULT_MODEL}.`,
         const width = Math.max(...models.map((model) => model.model.length));
         for (const model of models) {
           process.stdout.write(
-            `${model.model.padEnd(width)}  ${megabytes(model.bytes).padStart(10)}\n`,
+            `${model.model.padEnd(width)}  ${formatMegabytes(model.bytes).padStart(10)}\n`,
           );
         }
       }

@@ -19,7 +19,7 @@ Examples:
 
 Models go to $DELIBERATE_CACHE/models (default ~/.cache/deliberate/models).`;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+const formatMegabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 /** `deliberate pull [model]`: downloads a model into the cache with a progress bar and checks it. */
 export function createPullCommand(done: (code: ExitCode) => void): Command {
@@ -46,7 +46,7 @@ export function createPullCommand(done: (code: ExitCode) => void): Command {
           );
         } else {
           process.stdout.write(
-            `${pulled.path}\n${info.architecture}, ${(info.parameters / 1e6).toFixed(2)}M parameters, ${megabytes(info.bytes)}, ${info.chatTemplate ? "chat template" : "no chat template"}\n`,
+            `${pulled.path}\n${info.architecture}, ${(info.parameters / 1e6).toFixed(2)}M parameters, ${formatMegabytes(info.bytes)}, ${info.chatTemplate ? "chat template" : "no chat template"}\n`,
           );
         }
         done(ExitCode.answered);

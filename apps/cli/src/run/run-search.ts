@@ -10,7 +10,7 @@ import { describeTerminal } from "../ui/terminal.js";
 import { type LiveView, startLiveView } from "./live-view.js";
 import { checkSearchOptions } from "./preflight.js";
 import { reportResult } from "./report-result.js";
-import { exitCodeOf, watchStopSignals } from "./stop-signals.js";
+import { findSignalExitCode, watchStopSignals } from "./stop-signals.js";
 
 /** What `ask`, `solve` and `demo` hand to {@link runSearch}. */
 export interface SearchRequest {
@@ -46,7 +46,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
       notify,
     });
     const received = stop.received();
-    if (received) return exitCodeOf(received);
+    if (received) return findSignalExitCode(received);
     if (!flags.json) for (const note of request.notes ?? []) notify(note);
 
     const tracker = createProgressTracker();
@@ -84,7 +84,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
   } catch (error) {
     const received = stop.received();
     // A download or load cut short by Ctrl-C is a stop, not an error.
-    if (received && model === undefined) return exitCodeOf(received);
+    if (received && model === undefined) return findSignalExitCode(received);
     throw error;
   } finally {
     stop.dispose();

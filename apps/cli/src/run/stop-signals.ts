@@ -14,7 +14,7 @@ export interface StopSignals {
 }
 
 /** The exit code a process stopped by `name` ends with: 128 + the signal's number. */
-export function exitCodeOf(name: StopSignalName): ExitCode {
+export function findSignalExitCode(name: StopSignalName): ExitCode {
   return name === "SIGINT" ? ExitCode.interrupted : ExitCode.terminated;
 }
 
@@ -28,7 +28,7 @@ export function watchStopSignals(notify: (line: string) => void): StopSignals {
   let first: StopSignalName | undefined;
   const handle = (name: StopSignalName) => {
     if (first !== undefined) {
-      process.exit(exitCodeOf(first));
+      process.exit(findSignalExitCode(first));
     }
     first = name;
     notify(

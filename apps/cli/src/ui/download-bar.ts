@@ -13,7 +13,7 @@ export interface DownloadBar {
   stop(): void;
 }
 
-const megabytes = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
+const formatMegabytes = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
 
 /**
  * Creates the progress bar of a model download: a redrawn bar on a terminal, and otherwise one
@@ -36,8 +36,8 @@ export function createDownloadBar(label: string, terminal: Terminal): DownloadBa
     update(progress) {
       last = progress;
       const values = {
-        done: megabytes(progress.downloadedBytes),
-        size: megabytes(progress.totalBytes),
+        done: formatMegabytes(progress.downloadedBytes),
+        size: formatMegabytes(progress.totalBytes),
       };
       if (!started) {
         started = true;
@@ -52,7 +52,7 @@ export function createDownloadBar(label: string, terminal: Terminal): DownloadBa
       if (!started) return;
       bar?.stop();
       if (!bar && last)
-        process.stderr.write(`${label}: done, ${megabytes(last.downloadedBytes)} MB\n`);
+        process.stderr.write(`${label}: done, ${formatMegabytes(last.downloadedBytes)} MB\n`);
     },
   };
 }
