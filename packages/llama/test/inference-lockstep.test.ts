@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";
+import { mixSeed } from "../src/inference/branch-stepper.js";
 import { countDecodes, quickModelOptions, testModel } from "./inference-fixture.js";
+
+describe("mixSeed", () => {
+  it("gives every branch and step its own 32-bit seed", () => {
+    const seeds = new Set<number>();
+    for (let branch = 0; branch < 8; branch++) {
+      for (let step = 0; step < 64; step++) seeds.add(mixSeed(100 + branch, step));
+    }
+    expect(seeds.size).toBe(8 * 64);
+    for (const seed of seeds) expect(seed).toBe(seed >>> 0);
+  });
+});
 
 describe("LlamaModel lockstep sampling", () => {
   let model: LlamaModel;

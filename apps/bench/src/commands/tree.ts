@@ -8,7 +8,11 @@ import { loadavg } from "node:os";
 import type { PromptSegment } from "@deliberate/core";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import type { Token } from "node-llama-cpp";
-import { compareBranchThroughput } from "../llama/branch-throughput.js";
+import {
+  compareBranchThroughput,
+  readCpuSeconds,
+  type Throughput,
+} from "../llama/branch-throughput.js";
 
 const branching = 4;
 const depth = 3;
@@ -17,6 +21,8 @@ const rootTokens = 300;
 
 interface TreeRun {
   readonly ms: number;
+  /** CPU seconds of this process: what the run cost, whatever else the machine was doing. */
+  readonly cpuSeconds: number;
   readonly evaluatedPromptTokens: number;
   readonly generatedTokens: number;
   readonly prompts: number[][];
@@ -67,6 +73,7 @@ async function runNaive(model: LlamaModel, root: PromptSegment): Promise<TreeRun
   const sequence = context.getSequence();
   const run = { ms: 0, evaluatedPromptTokens: 0, generatedTokens: 0, prompts: [] as number[][] };
   const started = performance.now();
+  const cpuBefore = readCpuSeconds();
   try {
     await buildTree(root, async (segments) => {
       const prompt = model.renderPrompt(segments);
@@ -89,13 +96,14 @@ async function runNaive(model: LlamaModel, root: PromptSegment): Promise<TreeRun
   } finally {
     await context.dispose();
   }
-  return { ...run, ms: performance.now() - started };
+  return { ...run, ms: performance.now() - started, cpuSeconds: readCpuSeconds() - cpuBefore };
 }
 
 /** Ours: one `generate` per expansion with `n` branches. */
 async function runOurs(model: LlamaModel, root: PromptSegment): Promise<TreeRun> {
   const run = { ms: 0, evaluatedPromptTokens: 0, generatedTokens: 0, prompts: [] as number[][] };
   const started = performance.now();
+  const cpuBefore = readCpuSeconds();
   await buildTree(root, async (segments) => {
     run.prompts.push(model.renderPrompt(segments));
     const reply = await model.generate({
@@ -112,7 +120,7 @@ async function runOurs(model: LlamaModel, root: PromptSegment): Promise<TreeRun>
       tokens: completion.tokens ?? [],
     }));
   });
-  return { ...run, ms: performance.now() - started };
+  return { ...run, ms: performance.now() - started, cpuSeconds: readCpuSeconds() - cpuBefore };
 }
 
 /** Distinct token positions over all prompts: the size of their prefix trie. */
@@ -146,7 +154,7 @@ export async function run(args: readonly string[]): Promise<void> {
     await model.dispose();
   }
   const wide = await loadModel({ model: source, threads, branches: 8, contextSize: 512 });
-  let throughput: Record<number, number>;
+  let throughput: Record<number, Throughput>;
   try {
     throughput = await compareBranchThroughput(wide, root, [1, 4, 8], 3);
   } finally {
@@ -159,17 +167,24 @@ export async function run(args: readonly string[]): Promise<void> {
     tree: { branching, depth, nodeTokens, rootTokens: rootLength, uniquePromptTokens: unique },
     naive: {
       ms: Math.round(naive.ms),
+      cpuSeconds: Math.round(naive.cpuSeconds * 10) / 10,
       evaluatedPromptTokens: naive.evaluatedPromptTokens,
       generatedTokens: naive.generatedTokens,
     },
     ours: {
       ms: Math.round(ours.ms),
+      cpuSeconds: Math.round(ours.cpuSeconds * 10) / 10,
       evaluatedPromptTokens: ours.evaluatedPromptTokens,
       generatedTokens: ours.generatedTokens,
     },
     speedup: naive.ms / ours.ms,
+    cpuSpeedup: naive.cpuSeconds / ours.cpuSeconds,
     oursOverUnique: ours.evaluatedPromptTokens / unique,
-    throughput: { ...throughput, ratio4to1: (throughput[4] ?? 0) / (throughput[1] ?? 1) },
+    throughput: {
+      ...throughput,
+      wallRatio4to1: (throughput[4]?.wall ?? 0) / (throughput[1]?.wall ?? 1),
+      cpuRatio4to1: (throughput[4]?.cpu ?? 0) / (throughput[1]?.cpu ?? 1),
+    },
     loadAverage: { before: loadBefore, after: loadavg()[0] },
   };
   if (args.includes("--json")) {
@@ -180,14 +195,16 @@ export async function run(args: readonly string[]): Promise<void> {
     `tree: ${branching} branches, depth ${depth}, ${nodeTokens} tokens a node, ${report.tree.rootTokens}-token root (${source}, ${threads} thread)`,
   );
   console.log(
-    `naive: ${report.naive.ms} ms, ${naive.evaluatedPromptTokens} prompt tokens evaluated`,
-  );
-  console.log(`ours:  ${report.ours.ms} ms, ${ours.evaluatedPromptTokens} prompt tokens evaluated`);
-  console.log(
-    `speed-up ${report.speedup.toFixed(2)}×; ours evaluated ${report.oursOverUnique.toFixed(2)}× the tree's ${unique} unique prompt tokens`,
+    `naive: ${report.naive.ms} ms (${report.naive.cpuSeconds} CPU s), ${naive.evaluatedPromptTokens} prompt tokens evaluated`,
   );
   console.log(
-    `generation: ${[1, 4, 8].map((n) => `${n} branch${n > 1 ? "es" : ""} ${throughput[n]?.toFixed(0)} tok/s`).join(", ")} (4 ÷ 1 = ${report.throughput.ratio4to1.toFixed(2)}×)`,
+    `ours:  ${report.ours.ms} ms (${report.ours.cpuSeconds} CPU s), ${ours.evaluatedPromptTokens} prompt tokens evaluated`,
+  );
+  console.log(
+    `speed-up ${report.speedup.toFixed(2)}× wall, ${report.cpuSpeedup.toFixed(2)}× CPU; ours evaluated ${report.oursOverUnique.toFixed(2)}× the tree's ${unique} unique prompt tokens`,
+  );
+  console.log(
+    `generation: ${[1, 4, 8].map((n) => `${n} branch${n > 1 ? "es" : ""} ${throughput[n]?.wall.toFixed(0)} tok/s (${throughput[n]?.cpu.toFixed(0)} per CPU s)`).join(", ")}; 4 ÷ 1 = ${report.throughput.wallRatio4to1.toFixed(2)}× wall, ${report.throughput.cpuRatio4to1.toFixed(2)}× CPU`,
   );
   console.log(
     `load average: ${loadBefore?.toFixed(2)} before, ${report.loadAverage.after?.toFixed(2)} after`,

@@ -1,12 +1,12 @@
 import type { Completion } from "@deliberate/core";
-import {
-  type LlamaContextSequence,
-  type LlamaGrammar,
-  LlamaGrammarEvaluationState,
-  type LlamaModel as NativeModel,
+import type {
+  LlamaContextSequence,
+  LlamaGrammar,
+  LlamaModel as NativeModel,
+  Token,
 } from "node-llama-cpp";
+import { type BranchStepper, createBranchStepper, type SampledToken } from "./branch-stepper.js";
 import { cutTokensAt, findStop, type TokenCodec } from "./stop-strings.js";
-import { asTokens } from "./token-prefix.js";
 
 /** One branch to sample: a sequence holding the prompt but its last token, and the branch's seed. */
 export interface BranchStart {
@@ -29,7 +29,7 @@ export interface LockstepSettings {
 }
 
 interface Branch {
-  readonly iterator: AsyncGenerator<{ token: number; confidence?: number }, void, void>;
+  readonly stepper: BranchStepper;
   readonly tokens: number[];
   readonly logprobs: number[];
   text: string;
@@ -39,8 +39,7 @@ interface Branch {
 /**
  * Samples every branch one token per step, all steps awaited together, so each llama.cpp decode
  * carries one token of every live branch (a full batch) instead of whichever happened to be ready.
- * Each branch keeps its own sampler (seeded per branch; its random state advances every step) and
- * its own grammar state. Sampling is plain temperature: top-k, top-p and min-p are neutral.
+ * Each branch has its own seed and, under a constraint, its own grammar state.
  */
 export async function sampleInLockstep(
   model: NativeModel,
@@ -48,21 +47,13 @@ export async function sampleInLockstep(
   settings: LockstepSettings,
 ): Promise<Completion[]> {
   const branches: Branch[] = starts.map((start) => ({
-    iterator: start.sequence.evaluateWithMetadata(
-      asTokens([settings.lastPromptToken]),
-      { confidence: settings.logprobs },
-      {
-        temperature: settings.temperature,
-        topK: 0,
-        topP: 1,
-        minP: 0,
-        seed: start.seed,
-        yieldEogToken: true,
-        grammarEvaluationState: settings.grammar
-          ? new LlamaGrammarEvaluationState({ model, grammar: settings.grammar })
-          : undefined,
-      },
-    ) as Branch["iterator"],
+    stepper: createBranchStepper(model, start.sequence, {
+      firstToken: settings.lastPromptToken,
+      temperature: settings.temperature,
+      seed: start.seed,
+      confidence: settings.logprobs,
+      ...(settings.grammar ? { grammar: settings.grammar } : {}),
+    }),
     tokens: [],
     logprobs: [],
     text: "",
@@ -74,19 +65,14 @@ export async function sampleInLockstep(
         for (const branch of live) branch.finish = "aborted";
         break;
       }
-      const steps = await Promise.all(live.map((branch) => branch.iterator.next()));
+      const steps = await Promise.all(live.map((branch) => branch.stepper.step()));
       live.forEach((branch, index) => {
-        acceptStep(
-          model,
-          branch,
-          steps[index] as IteratorResult<{ token: number; confidence?: number }>,
-          settings,
-        );
+        acceptStep(model, branch, steps[index], settings);
       });
       live = live.filter((branch) => branch.finish === undefined);
     }
   } finally {
-    await Promise.all(branches.map((branch) => branch.iterator.return()));
+    await Promise.all(branches.map((branch) => branch.stepper.close()));
   }
   return branches.map((branch) => toCompletion(branch, settings));
 }
@@ -94,15 +80,15 @@ export async function sampleInLockstep(
 function acceptStep(
   model: NativeModel,
   branch: Branch,
-  step: IteratorResult<{ token: number; confidence?: number }>,
+  step: SampledToken | undefined,
   settings: LockstepSettings,
 ): void {
-  if (step.done || model.isEogToken(asTokens([step.value.token])[0])) {
+  if (step === undefined || model.isEogToken(step.token as Token)) {
     branch.finish = "stop";
     return;
   }
-  branch.tokens.push(step.value.token);
-  if (settings.logprobs) branch.logprobs.push(Math.log(step.value.confidence ?? Number.NaN));
+  branch.tokens.push(step.token);
+  if (settings.logprobs) branch.logprobs.push(Math.log(step.confidence ?? Number.NaN));
   branch.text = settings.codec.detokenize(branch.tokens);
   if (settings.stop.length > 0 && findStop(branch.text, settings.stop) >= 0) branch.finish = "stop";
   else if (branch.tokens.length >= settings.maxTokens) branch.finish = "length";
