@@ -104,7 +104,11 @@ export function createSearch(
 
   const result = new Promise<Result>((resolve) => {
     actor.subscribe({
-      complete: () => resolve(actor.getSnapshot().output as Result),
+      // A checkpoint still being written must not land after the caller saves the final tree.
+      complete: () => {
+        const output = actor.getSnapshot().output as Result;
+        void run.flushCheckpoints().then(() => resolve(output));
+      },
       error: (error) => {
         run.error = error instanceof Error ? error.message : String(error);
         resolve(run.finish("failed"));

@@ -130,5 +130,6 @@ export function resolveConfig(task: Task<unknown>, options: ParsedThinkOptions):
     },
     seed: options.seed,
     stopOnSolution: options.stopOnSolution,
+    checkpoint: options.checkpoint,
   };
 }

@@ -77,6 +77,7 @@ export const searchMachine = setup({
       context.run.limit = "time";
     },
     update: ({ context }) => context.run.update(),
+    checkpoint: ({ context }) => context.run.checkpoint(),
   },
 }).createMachine({
   id: "search",
@@ -120,7 +121,7 @@ export const searchMachine = setup({
             onError: "#search.failed",
           },
         },
-        pruning: { entry: "update", always: "selecting" },
+        pruning: { entry: ["update", "checkpoint"], always: "selecting" },
       },
     },
     paused: {

@@ -33,6 +33,11 @@ export interface SearchConfig {
   readonly seed: number;
   /** Stop as soon as the verifier accepts an answer. */
   readonly stopOnSolution: boolean;
+  /** Saves a snapshot every `every` steps. */
+  readonly checkpoint?: {
+    readonly every: number;
+    readonly save: (snapshot: SearchSnapshot) => void | Promise<void>;
+  };
 }
 
 /** What a paused search saves: enough to go on later, in another process. */
@@ -43,6 +48,8 @@ export interface SearchSnapshot {
   readonly strategyState: unknown;
   readonly meter: MeterSnapshot;
   readonly seedsUsed: number;
+  /** Steps taken so far. */
+  readonly steps: number;
 }
 
 /** The machine's next move, decided at the top of each step. */
@@ -61,6 +68,9 @@ export class SearchRun {
   readonly context: SearchContext;
   private strategyState: unknown;
   private seedsUsed = 0;
+  private steps = 0;
+  /** Checkpoint saves, one after the other, so an older one never lands after a newer one. */
+  private saving: Promise<void> = Promise.resolve();
   private selection: Extract<Selection, { kind: "expand" }> | undefined;
   private expanded: number[] = [];
   private created: number[] = [];
@@ -82,6 +92,7 @@ export class SearchRun {
       : TreeRecorder.start(config.task.question, config.task.initialState, clock);
     this.gate = new ModelGate(config.model, this.meter, config.gate);
     this.seedsUsed = saved?.seedsUsed ?? 0;
+    this.steps = saved?.steps ?? 0;
     this.context = {
       task: config.task,
       gate: this.gate,
@@ -253,15 +264,38 @@ export class SearchRun {
     }
   }
 
+  /** A copy of everything needed to go on later: the search may change while it is being saved. */
   snapshot(): SearchSnapshot {
-    return {
+    return structuredClone({
       format: "deliberate.search",
       version: 1,
       tree: this.toTree(),
-      strategyState: structuredClone(this.strategyState),
+      strategyState: this.strategyState,
       meter: this.meter.toSnapshot(),
       seedsUsed: this.seedsUsed,
-    };
+      steps: this.steps,
+    });
+  }
+
+  /** Counts a finished step and saves a checkpoint when one is due. A failed save is an event. */
+  checkpoint(): void {
+    this.steps += 1;
+    const checkpoint = this.config.checkpoint;
+    if (!checkpoint || this.steps % checkpoint.every !== 0) return;
+    const snapshot = this.snapshot();
+    const steps = this.steps;
+    this.saving = this.saving
+      .then(() => checkpoint.save(snapshot))
+      .then(
+        () => void this.tree.emit({ type: "checkpoint", steps }),
+        (error: unknown) =>
+          void this.tree.emit({ type: "checkpoint", steps, error: String(error) }),
+      );
+  }
+
+  /** Settles once every checkpoint started has been saved (or has failed). */
+  flushCheckpoints(): Promise<void> {
+    return this.saving;
   }
 
   toTree() {

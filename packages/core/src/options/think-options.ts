@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Budget } from "../budget/budget.js";
+import type { SearchSnapshot } from "../engine/search-run.js";
 import type { Evaluator } from "../evaluators/evaluator.js";
 import type { VerifyFunction } from "../evaluators/verifier.js";
 import type { Model } from "../model/model.js";
@@ -142,6 +143,22 @@ export const ThinkOptions = z.strictObject({
   retries: integerIn(0, 10).default(1),
   /** A model call that takes longer is abandoned and retried: milliseconds or `"20s"`. */
   callTimeout: z.union([z.number(), z.string()]).optional(),
+  /**
+   * Saves the search every `every` steps (between steps, when no call is in flight), so a search
+   * that is killed can go on from its last checkpoint. A failed save is recorded as an event.
+   */
+  checkpoint: z
+    .strictObject({
+      /** Steps between checkpoints. @default 1 */
+      every: count(1_000_000).default(1),
+      save: z.custom<(snapshot: SearchSnapshot) => void | Promise<void>>(
+        (v) => typeof v === "function",
+        {
+          message: "a function",
+        },
+      ),
+    })
+    .optional(),
   /** Stop as soon as the task's verifier accepts an answer. @default true */
   stopOnSolution: z.boolean().default(true),
   /** Cancels the search; the result still holds the best answer found. */

@@ -101,6 +101,13 @@ export const SearchEvent = z.discriminatedUnion("type", [
     calls: z.number().int(),
   }),
   z.object({ type: z.literal("paused"), ...at }),
+  z.object({
+    type: z.literal("checkpoint"),
+    ...at,
+    steps: z.number().int(),
+    /** Why the checkpoint could not be saved; the search goes on. */
+    error: z.string().optional(),
+  }),
   z.object({ type: z.literal("resumed"), ...at }),
   z.object({ type: z.literal("finalizing"), ...at, from: z.number().int() }),
   z.object({
