@@ -1,28 +1,13 @@
-import {
-  type ChainCost,
-  labelBestOfN,
-  measureChainCost,
-  runBestOfN,
-  sizeBestOfN,
-} from "./best-of-n.js";
+import { measureChainCost } from "./best-of-n.js";
 import { buildCurve } from "./build-curve.js";
 import { describeValue, EvaluationError } from "./errors.js";
 import type { EvaluationOptions } from "./evaluation-options.js";
 import { describeMachine, readLoadAverage } from "./machine.js";
-import type { CaseOutcome, MethodRun } from "./method.js";
-import {
-  findPaperReference,
-  PAPER_GAME24_SUCCESS,
-  PAPER_REFERENCE_SOURCE,
-} from "./paper-reference.js";
-import { type EvaluationPlan, planEvaluation, seedCase } from "./plan-evaluation.js";
-import {
-  createProgressTracker,
-  type EvaluationProgress,
-  type ProgressTracker,
-} from "./progress.js";
+import { PAPER_GAME24_SUCCESS, PAPER_REFERENCE_SOURCE } from "./paper-reference.js";
+import { type EvaluationPlan, planEvaluation } from "./plan-evaluation.js";
+import { createProgressTracker, type EvaluationProgress } from "./progress.js";
 import { EVALUATION_FORMAT, type EvaluationReport, type MethodRow } from "./report.js";
-import { summarizeOutcomes } from "./summarize.js";
+import { createRuns, listWeights, runAtBudget } from "./run-methods.js";
 
 /** Callbacks and cancellation of {@link runEvaluation}. */
 export interface EvaluationHooks {
@@ -32,90 +17,15 @@ export interface EvaluationHooks {
   readonly signal?: AbortSignal;
 }
 
-function listWeights(plan: EvaluationPlan): number[] {
-  const searches = plan.methods.filter((method) => method.kind === "search").length;
-  const perBudget = plan.methods.length + (plan.bestOfN ? searches : 0);
-  const weights = plan.bestOfN ? plan.cases.map(() => plan.budgetMs) : [];
-  for (const budgetMs of plan.budgetsMs)
-    for (let i = 0; i < perBudget * plan.cases.length; i++) weights.push(budgetMs);
-  return weights;
-}
-
-function createRuns(plan: EvaluationPlan, budgetMs: number, signal?: AbortSignal): MethodRun[] {
-  return plan.cases.map((evalCase, index) => ({
-    model: plan.model,
-    evalCase,
-    budgetMs,
-    seed: seedCase(plan.options.seed, index),
-    settings: plan.settings,
-    ...(signal ? { signal } : {}),
-  }));
-}
-
-async function runCases(
-  runs: readonly MethodRun[],
-  method: string,
-  tracker: ProgressTracker,
-  execute: (run: MethodRun) => Promise<CaseOutcome>,
-): Promise<CaseOutcome[]> {
-  const outcomes: CaseOutcome[] = [];
-  for (const run of runs) {
-    run.signal?.throwIfAborted();
-    outcomes.push(await execute(run));
-    tracker.step(method, run.budgetMs, run.evalCase.id);
-  }
-  return outcomes;
-}
-
-/** Every method at one think time, best-of-N right after the search it is sized to. */
-async function runAtBudget(
-  plan: EvaluationPlan,
-  budgetMs: number,
-  chainCost: ChainCost | undefined,
-  tracker: ProgressTracker,
-  signal: AbortSignal | undefined,
-): Promise<MethodRow[]> {
-  const runs = createRuns(plan, budgetMs, signal);
-  const rows: MethodRow[] = [];
-  for (const method of plan.methods) {
-    const outcomes = await runCases(runs, method.id, tracker, (run) => method.run(run));
-    const paperSuccessRate = findPaperReference(plan.options.taskName, method.id);
-    const row = summarizeOutcomes(
-      {
-        method: method.id,
-        label: method.label(plan.settings),
-        kind: method.kind,
-        budgetMs,
-        ...(paperSuccessRate === undefined ? {} : { paperSuccessRate }),
-      },
-      outcomes,
-    );
-    rows.push(row);
-    if (!chainCost || method.kind !== "search") continue;
-    const samples = sizeBestOfN(row.generatedTokensPerCase, chainCost.tokensPerChain);
-    const id = `best-of-n@${method.id}`;
-    const matched = await runCases(runs, id, tracker, (run) => runBestOfN(run, samples));
-    const bestOfN = {
-      matchedTo: method.id,
-      samples,
-      targetGeneratedTokens: row.generatedTokensPerCase,
-      tokensPerChain: chainCost.tokensPerChain,
-    };
-    const label = labelBestOfN(samples, method.id);
-    rows.push(
-      summarizeOutcomes({ method: id, label, kind: "best-of-n", budgetMs, bestOfN }, matched),
-    );
-  }
-  return rows;
-}
-
 /** Runs the pilot and every think time; a cancelled run becomes an `ABORTED` error. */
 async function runAll(plan: EvaluationPlan, hooks: EvaluationHooks) {
   const tracker = createProgressTracker(listWeights(plan), hooks.onProgress);
+  // The pilot measures whole chains: the longest think time cuts the fewest of them short.
+  const pilotMs = Math.max(...plan.budgetsMs);
   try {
     const chainCost = plan.bestOfN
-      ? await measureChainCost(createRuns(plan, plan.budgetMs, hooks.signal), (outcome) =>
-          tracker.step("best-of-n pilot", plan.budgetMs, outcome.case),
+      ? await measureChainCost(createRuns(plan, pilotMs, hooks.signal), (outcome) =>
+          tracker.step("best-of-n pilot", pilotMs, outcome.case),
         )
       : undefined;
     const rowsByBudget = new Map<number, MethodRow[]>();
