@@ -120,6 +120,31 @@ describe("createLangChainModel with ChatOpenAI against a local OpenAI-compatible
     expect(scored.completions[0]?.logprobs).toEqual([-0.5, -0.25]);
   });
 
+  it("scores options from the first token's top log-probabilities when asked to", async () => {
+    const top = [
+      { token: "Sure", logprob: Math.log(0.5) },
+      { token: " likely", logprob: Math.log(0.25) },
+      { token: "I", logprob: Math.log(0.25) },
+    ];
+    const { stub, chat } = await connect(() => ({ texts: ["Sure"], logprobs: [-0.7], top }));
+    const model = createLangChainModel(chat, { scoreOptions: true });
+    const reply = await model.scoreOptions?.({
+      segments: question,
+      options: [" sure", " likely", " impossible"],
+    });
+    expect(stub.requests[0]).toMatchObject({ max_tokens: 1, temperature: 0, top_logprobs: 20 });
+    expect(reply?.probabilities.map((p) => Number(p.toFixed(3)))).toEqual([0.667, 0.333, 0]);
+    expect(createLangChainModel(chat).scoreOptions).toBeUndefined();
+  });
+
+  it("fails to score options when the server returns no top log-probabilities", async () => {
+    const { chat } = await connect(() => ({ texts: ["Sure"] }));
+    const model = createLangChainModel(chat, { scoreOptions: true });
+    await expect(
+      model.scoreOptions?.({ segments: question, options: ["sure", "likely"] }),
+    ).rejects.toMatchObject({ code: "PROVIDER_ERROR" });
+  });
+
   it("meets a json-schema constraint through structured output", async () => {
     const { stub, chat } = await connect(() => ({ texts: ['{"answer": 42}'] }));
     const model = createLangChainModel(chat);

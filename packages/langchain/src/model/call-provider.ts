@@ -13,6 +13,8 @@ export interface RawReply {
   readonly text: string;
   readonly finishReason: "stop" | "length";
   readonly logprobs?: readonly number[];
+  /** The provider's message, for what the text leaves out (top log-probabilities). */
+  readonly message?: BaseMessage;
 }
 
 /** What one provider call gave. */
@@ -54,6 +56,7 @@ export async function callChatModel(
     return {
       text: readText(message),
       finishReason: readFinishReason(message),
+      message,
       ...(logprobs ? { logprobs } : {}),
     };
   });

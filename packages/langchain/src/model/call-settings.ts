@@ -7,6 +7,8 @@ export interface CallSettings {
   /** Completions the provider returns in one call (only for models with an `n` field). */
   readonly n: number;
   readonly logprobs: boolean;
+  /** Alternatives to return for each generated token, with their log-probabilities. @default 0 */
+  readonly topLogprobs?: number;
 }
 
 /** Gives a chat model configured with `settings`; {@link createLangChainModel}'s `configure` option. */
@@ -34,6 +36,7 @@ export function listSettingFields(
   if (maxField) wanted[maxField] = settings.maxTokens;
   if ("n" in model) wanted.n = settings.n;
   if ("logprobs" in model && settings.logprobs) wanted.logprobs = true;
+  if ("topLogprobs" in model && settings.topLogprobs) wanted.topLogprobs = settings.topLogprobs;
   const changed = Object.entries(wanted).filter(([name, value]) => current[name] !== value);
   return Object.fromEntries(changed);
 }

@@ -1,42 +1,32 @@
-import type { Completion, Model, ModelReply, ModelRequest } from "@deliberate/core";
-import { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type {
+  Model,
+  ModelReply,
+  ModelRequest,
+  PromptSegment,
+  ScoreOptionsRequest,
+} from "@deliberate/core";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { DeliberateLangChainError, describeError, describeValue } from "../errors.js";
-import { callChatModel, callStructured, type ProviderResult } from "./call-provider.js";
+import { callChatModel, callStructured } from "./call-provider.js";
 import { type CallSettings, configureByFields, createSettingsCache } from "./call-settings.js";
+import { describeModel, isChatModel, supportsStructuredOutput } from "./inspect-chat-model.js";
 import { createLimiter, raceAbort } from "./limit-concurrency.js";
 import { checkModelOptions, type LangChainModelOptions } from "./model-options.js";
 import { renderMessages } from "./render-messages.js";
-import { cutAtStop, extractJson, matchChoice } from "./shape-text.js";
+import { scoreOptionsFromTopTokens } from "./score-options.js";
+import { type CallOutcome, shapeReply, sumUsage } from "./shape-reply.js";
+
+/** One provider call to make: the prompt, the settings and the call options. */
+interface CallPlan {
+  readonly segments: readonly PromptSegment[];
+  readonly settings: CallSettings;
+  readonly signal?: AbortSignal;
+  readonly stop?: readonly string[];
+  readonly seed?: number;
+  readonly constraint?: ModelRequest["constraint"];
+}
 
 const estimateByLength = (text: string) => Math.ceil(text.length / 4);
-
-function describeModel(model: BaseChatModel): string {
-  const fields = model as unknown as Record<string, unknown>;
-  const name = [fields.model, fields.modelName].find((value) => typeof value === "string");
-  return `langchain:${model._llmType()}${name ? `:${String(name)}` : ""}`;
-}
-
-/**
- * Whether `value` behaves as a LangChain chat model. Duck-typed rather than `instanceof`, so a
- * model built against another copy of @langchain/core (a nested install) is accepted too.
- */
-function isChatModel(value: unknown): value is BaseChatModel {
-  if (typeof value !== "object" || value === null) return false;
-  const fields = value as Record<string, unknown>;
-  return (
-    typeof fields.generate === "function" &&
-    typeof fields._llmType === "function" &&
-    typeof fields.withStructuredOutput === "function"
-  );
-}
-
-function supportsStructuredOutput(model: BaseChatModel): boolean {
-  const fields = model as unknown as Record<string, unknown>;
-  return (
-    typeof fields.bindTools === "function" ||
-    model.withStructuredOutput !== BaseChatModel.prototype.withStructuredOutput
-  );
-}
 
 /**
  * Any LangChain chat model (`BaseChatModel`: OpenAI, Anthropic, Ollama, an OpenAI-compatible
@@ -77,41 +67,33 @@ export function createLangChainModel(
   const structured = options.structuredOutput !== "parse" && supportsStructuredOutput(chatModel);
   const estimate = options.estimateTokens ?? estimateByLength;
 
-  async function call(request: ModelRequest, count: number, seed: number | undefined) {
-    const settings: CallSettings = {
-      temperature: request.temperature ?? 0.7,
-      maxTokens: request.maxTokens,
-      n: count,
-      logprobs: request.logprobs === true,
-    };
-    const messages = renderMessages(request.segments);
+  async function call(plan: CallPlan): Promise<CallOutcome> {
+    const messages = renderMessages(plan.segments);
     const callOptions = {
-      signal: request.signal,
-      stop: options.sendStop === false ? undefined : request.stop,
-      seed: options.sendSeed === false ? undefined : seed,
+      signal: plan.signal,
+      stop: options.sendStop === false ? undefined : plan.stop,
+      seed: options.sendSeed === false ? undefined : plan.seed,
     };
-    const constraint = request.constraint;
+    const constraint = plan.constraint;
     // Runs inside the limiter and the try below, so a `configure` that throws is reported too.
     const start = () => {
-      const model = configured(settings);
+      const model = configured(plan.settings);
       return constraint?.kind === "json-schema" && structured
         ? callStructured(model, messages, constraint.schema, { ...callOptions, stop: undefined })
         : callChatModel(model, messages, callOptions);
     };
     const aborted = () =>
       new DeliberateLangChainError("ABORTED", `The call to ${id} was aborted`, {
-        cause: request.signal?.reason,
+        cause: plan.signal?.reason,
       });
     try {
       const result = await limit(() =>
-        request.signal?.aborted
-          ? Promise.reject(aborted())
-          : raceAbort(start(), request.signal, aborted),
+        plan.signal?.aborted ? Promise.reject(aborted()) : raceAbort(start(), plan.signal, aborted),
       );
       const promptText = messages.map((message) => String(message.content)).join("\n");
       return { result, promptText };
     } catch (error) {
-      if (request.signal?.aborted) throw aborted();
+      if (plan.signal?.aborted) throw aborted();
       if (error instanceof DeliberateLangChainError) throw error;
       throw new DeliberateLangChainError(
         "PROVIDER_ERROR",
@@ -119,19 +101,6 @@ export function createLangChainModel(
         { cause: error },
       );
     }
-  }
-
-  function shape(request: ModelRequest, reply: ProviderResult["replies"][number]): Completion {
-    const cut = cutAtStop(reply.text, request.stop);
-    const constraint = request.constraint;
-    let text = cut.text;
-    if (constraint?.kind === "choice") text = matchChoice(text, constraint.options) ?? text;
-    if (constraint?.kind === "json-schema") text = extractJson(text) ?? text;
-    return {
-      text,
-      finishReason: cut.stopped ? "stop" : reply.finishReason,
-      ...(request.logprobs && reply.logprobs ? { logprobs: reply.logprobs } : {}),
-    };
   }
 
   async function generate(request: ModelRequest): Promise<ModelReply> {
@@ -143,39 +112,44 @@ export function createLangChainModel(
         `Expected \`n\` to be an integer ≥ 1, got ${describeValue(n)}`,
       );
     }
-    const seedAt = (index: number) =>
-      request.seed === undefined ? undefined : request.seed + index;
-    const oneCallForAll = nativeN && n > 1 && request.constraint?.kind !== "json-schema";
-    const calls = [];
-    if (oneCallForAll) calls.push(await call(request, n, seedAt(0)));
+    const plan = (count: number, index: number): CallPlan => ({
+      ...request,
+      settings: {
+        temperature: request.temperature ?? 0.7,
+        maxTokens: request.maxTokens,
+        n: count,
+        logprobs: request.logprobs === true,
+      },
+      seed: request.seed === undefined ? undefined : request.seed + index,
+    });
+    const calls: CallOutcome[] = [];
+    if (nativeN && n > 1 && request.constraint?.kind !== "json-schema")
+      calls.push(await call(plan(n, 0)));
     const served = calls[0]?.result.replies.length ?? 0;
     // Providers that return fewer completions than asked (some compatible servers ignore `n`) are topped up.
     const missing = Array.from({ length: Math.max(0, n - served) }, (_, index) => served + index);
-    calls.push(...(await Promise.all(missing.map((index) => call(request, 1, seedAt(index))))));
-
-    const completions = calls.flatMap(({ result }) => result.replies).slice(0, n);
-    let promptTokens = 0;
-    let cached = 0;
-    let generatedTokens = 0;
-    for (const { result, promptText } of calls) {
-      promptTokens += result.usage.promptTokens ?? estimate(promptText);
-      cached += Math.min(result.usage.cachedPromptTokens ?? 0, result.usage.promptTokens ?? 0);
-      generatedTokens +=
-        result.usage.generatedTokens ??
-        result.replies.reduce((sum, reply) => sum + estimate(reply.text), 0);
-    }
+    calls.push(...(await Promise.all(missing.map((index) => call(plan(1, index))))));
+    const replies = calls.flatMap(({ result }) => result.replies).slice(0, n);
     return {
-      completions: completions.map((reply) => shape(request, reply)),
-      usage: {
-        promptTokens,
-        evaluatedPromptTokens: promptTokens - cached,
-        generatedTokens,
-        calls: calls.length,
-        forks: 0,
-        ms: performance.now() - started,
-      },
+      completions: replies.map((reply) => shapeReply(request, reply)),
+      usage: sumUsage(calls, estimate, performance.now() - started),
     };
   }
 
-  return { id, generate };
+  async function scoreOptions(request: ScoreOptionsRequest) {
+    const started = performance.now();
+    const settings = { temperature: 0, maxTokens: 1, n: 1, logprobs: true, topLogprobs: 20 };
+    const outcome = await call({ segments: request.segments, settings, signal: request.signal });
+    const message = outcome.result.replies[0]?.message;
+    const probabilities = message && scoreOptionsFromTopTokens(message, request.options);
+    if (!probabilities) {
+      throw new DeliberateLangChainError(
+        "PROVIDER_ERROR",
+        `Expected ${id} to return top log-probabilities naming one of ${JSON.stringify(request.options)}, got none`,
+      );
+    }
+    return { probabilities, usage: sumUsage([outcome], estimate, performance.now() - started) };
+  }
+
+  return options.scoreOptions ? { id, generate, scoreOptions } : { id, generate };
 }

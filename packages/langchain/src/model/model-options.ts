@@ -34,6 +34,14 @@ export interface LangChainModelOptions {
    */
   readonly structuredOutput?: "auto" | "parse";
   /**
+   * Give the model `scoreOptions`, so the `value` evaluator reads the probability of each word
+   * instead of sampling: one call of one token at temperature 0, scored from that token's top
+   * log-probabilities. Only for providers that return `top_logprobs` (OpenAI and compatible
+   * servers); a reply without them fails the evaluation rather than guessing.
+   * @default false
+   */
+  readonly scoreOptions?: boolean;
+  /**
    * Tokens in a text, used only when the provider reports no usage (so token budgets still hold).
    * @default `Math.ceil(text.length / 4)`
    */
@@ -60,7 +68,7 @@ export function checkModelOptions(options: LangChainModelOptions): void {
     throw createOptionError("id", "a non-empty string", id);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
     throw createOptionError("concurrency", "an integer ≥ 1", concurrency);
-  for (const name of ["nativeN", "sendStop", "sendSeed"] as const) {
+  for (const name of ["nativeN", "sendStop", "sendSeed", "scoreOptions"] as const) {
     const value = options[name];
     if (value !== undefined && typeof value !== "boolean")
       throw createOptionError(name, "a boolean", value);

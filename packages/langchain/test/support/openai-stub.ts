@@ -14,6 +14,8 @@ export type StubReply =
       readonly cached?: number;
       /** Log-probabilities of each choice's tokens, sent when the request asks for them. */
       readonly logprobs?: readonly number[];
+      /** Alternatives to the first token, sent when the request asks for `top_logprobs`. */
+      readonly top?: readonly { readonly token: string; readonly logprob: number }[];
     }
   | { readonly status: number; readonly error: string }
   | { readonly hang: true };
@@ -88,6 +90,7 @@ export async function startOpenAIStub(
                   content: answer.logprobs.map((logprob, token) => ({
                     token: `t${token}`,
                     logprob,
+                    top_logprobs: token === 0 && body.top_logprobs ? (answer.top ?? []) : [],
                   })),
                 },
               }
