@@ -14,6 +14,8 @@ for (const node of tree.nodes.slice(1, 8)) {
   node.answer = "<svg onload=\"window.__pwned = 'answer'\">";
 }
 const hostileIds = HOSTILE_TEXTS.map((_, index) => index + 1);
+const HUGE_ID = 30;
+(tree.nodes[HUGE_ID] as { text: string }).text = `${"100 kB of thought ".repeat(12_000)}end`;
 
 let browser: TestBrowser;
 let page: Page;
@@ -62,6 +64,13 @@ describe("the viewer with hostile node texts", () => {
       "</pre><script>window.__pwned = 'raw'</script>",
     );
     expect(await readPwned()).toBeUndefined();
+  });
+
+  it("shows a huge thought cut short in its row and whole in the details panel", async () => {
+    const row = await page.textContent(`.row[data-id='${HUGE_ID}'] .text`);
+    expect(row?.length).toBeLessThan(500);
+    await page.click(`.row[data-id='${HUGE_ID}'] .text`);
+    expect(await page.textContent("#details pre.thought")).toBe(tree.nodes[HUGE_ID]?.text);
   });
 
   it("adds no element the tree did not ask for", async () => {

@@ -26,12 +26,16 @@ export function findElement(id) {
 
 /**
  * Turns model text into one display line: control characters and whitespace runs become one space.
+ * Only the first `max` characters are looked at, so a 100 kB thought costs a row no more than a
+ * short one; the row's CSS ellipsis hides the rest anyway.
  * @param {string} text
+ * @param {number} [max]
  * @returns {string}
  */
-export function flattenLine(text) {
+export function flattenLine(text, max = 400) {
+  const head = text.length > max ? `${text.slice(0, max)}…` : text;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ").trim();
+  return head.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ").trim();
 }
 
 /**
