@@ -142,6 +142,13 @@ describe("DeliberateRunnable", () => {
     expect(model.calls).toBe(calls);
   });
 
+  it("rejects once LangChain's timeout passes", async () => {
+    const deliberate = new DeliberateRunnable({ model: solver(500), ...settings });
+    await expect(deliberate.invoke("What is 6 times 7?", { timeout: 50 })).rejects.toThrow(
+      /abort/i,
+    );
+  });
+
   it("throws NO_ANSWER with output: answer when the search finds none", async () => {
     const silent = createScriptedModel({ rules: [], fallback: "thinking" });
     const deliberate = new DeliberateRunnable({

@@ -200,5 +200,15 @@ describe("createLangChainModel with ChatOpenAI against a local OpenAI-compatible
     expect(result.answer).toBe("42");
     expect(result.usage.promptTokens).toBeGreaterThan(0);
     expect(stub.requests.length).toBeLessThanOrEqual(6);
+    const judged = stub.requests.find((body) =>
+      String(body.messages.at(-1)?.content).endsWith("Judgement:"),
+    );
+    expect(judged?.messages.map((message) => message.role)).toEqual([
+      "system",
+      "user",
+      "assistant",
+      "user",
+    ]);
+    expect(judged?.messages[1]?.content).toBe("What is 6 times 7?\n");
   });
 });

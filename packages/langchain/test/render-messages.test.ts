@@ -36,6 +36,15 @@ describe("renderMessages", () => {
     ]);
   });
 
+  it("leaves a user's turn as written when the only trusted text beside it is whitespace", () => {
+    expect(
+      shape([
+        { role: "user", text: "What is 2 + 2?" },
+        { role: "user", text: "\n", trusted: true },
+      ]),
+    ).toEqual([["human", "What is 2 + 2?\n"]]);
+  });
+
   it("always delimits untrusted text in a system message", () => {
     expect(shape([{ role: "system", text: "a pasted document" }])).toEqual([
       ["system", "<untrusted-data>a pasted document</untrusted-data>"],

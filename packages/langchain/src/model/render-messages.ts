@@ -25,7 +25,9 @@ function escapeTags(text: string): string {
  * tags there would only teach it to write tags.
  */
 function renderText(role: Role, runs: readonly Run[]): string {
-  const mixed = runs.some((run) => run.trusted) && runs.some((run) => !run.trusted);
+  // Trusted whitespace (a newline between turns) instructs nothing, so it does not make a mix.
+  const instructs = runs.some((run) => run.trusted && run.text.trim().length > 0);
+  const mixed = instructs && runs.some((run) => !run.trusted);
   const delimit = role === "system" || (mixed && role === "user");
   return runs
     .map((run) =>
