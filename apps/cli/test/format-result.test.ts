@@ -59,6 +59,13 @@ describe("formatResult", () => {
     expect(text).toContain("stopped: budget (the think time ran out)");
   });
 
+  it("says that a stopped search had no answer yet", () => {
+    const text = formatResult(
+      makeResult({ answer: undefined, verified: undefined, stopReason: "cancelled" }),
+    );
+    expect(text).toMatch(/^no answer before the search was stopped\n/);
+  });
+
   it("marks an answer the verifier rejected", () => {
     expect(formatResult(makeResult({ verified: false }))).toContain(
       "✗ rejected by the task's verifier",

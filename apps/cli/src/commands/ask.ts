@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
+import { buildStrategy } from "../options/build-think-options.js";
 import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
 
 const EXAMPLES = `
@@ -18,7 +19,8 @@ export function createAskCommand(done: (code: ExitCode) => void): Command {
   return command
     .addHelpText("after", EXAMPLES)
     .action(async (question: string, flags: ThinkFlags) => {
-      // The engine and the model runtime load only when a search runs: --help stays quick.
+      // The engine and the model runtime load only when a search runs, after the flags are checked.
+      buildStrategy(flags);
       const { runSearch } = await import("../run/run-search.js");
       done(await runSearch({ input: question, flags }));
     });

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
+import { buildStrategy } from "../options/build-think-options.js";
 import { parseOneOf } from "../options/parse-values.js";
 import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
 import { TASKS, type TaskFlags } from "../tasks/task-catalog.js";
@@ -36,6 +37,8 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
   return command
     .addHelpText("after", EXAMPLES)
     .action(async (name: string, input: string, flags: ThinkFlags & TaskFlags) => {
+      // Flag combinations are checked before the engine and the tasks load: the answer is instant.
+      buildStrategy(flags);
       const { createTask } = await import("../tasks/create-task.js");
       const { runSearch } = await import("../run/run-search.js");
       const { createFeasibilityEvaluator } = await import("../tasks/feasibility.js");

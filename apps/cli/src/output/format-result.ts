@@ -37,6 +37,8 @@ export function formatResult(result: Result): string {
   const lines: string[] = [];
   if (result.answer !== undefined) {
     lines.push(`answer: ${toSafeLine(result.answer, 500)}${describeVerdict(result)}`);
+  } else if (result.stopReason === "cancelled") {
+    lines.push("no answer before the search was stopped");
   } else {
     lines.push("no answer within the budget");
   }

@@ -6,7 +6,7 @@ import { buildThinkOptions, type SearchOptions } from "../options/build-think-op
 import type { ThinkFlags } from "../options/think-flags.js";
 import { createProgressTracker } from "../ui/search-progress.js";
 import { startStatusLine } from "../ui/status-line.js";
-import { describeTerminal } from "../ui/terminal.js";
+import { describeTerminal, type Terminal } from "../ui/terminal.js";
 import { type LiveView, startLiveView } from "./live-view.js";
 import { checkSearchOptions } from "./preflight.js";
 import { reportResult } from "./report-result.js";
@@ -23,7 +23,14 @@ export interface SearchRequest {
   readonly notes?: readonly string[];
 }
 
-const notify = (line: string) => process.stderr.write(`${line}\n`);
+/**
+ * Writes a notice on stderr. On a terminal it first clears the line, which may hold the status
+ * line: the notice takes that line, and the status line is redrawn below it.
+ */
+function createNotifier(terminal: Terminal): (line: string) => void {
+  const clear = terminal.interactive ? "\r\u001b[2K" : "";
+  return (line) => process.stderr.write(`${clear}${line}\n`);
+}
 
 /**
  * Runs one search the way the CLI does: checks the options, opens the model, shows the status line
@@ -35,6 +42,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
   const options = buildThinkOptions(flags, request.defaults);
   checkSearchOptions(input, options);
   const terminal = describeTerminal();
+  const notify = createNotifier(terminal);
   const stop = watchStopSignals(notify);
   let model: LlamaModel | undefined;
   let live: LiveView | undefined;
