@@ -28,4 +28,5 @@ export {
   type Game24Method,
 } from "./evaluation/game24-methods.js";
 export { type Game24Summary, summarizeAttempts } from "./evaluation/summarize-attempts.js";
+export { measureValueCalibration, type ValueCalibration } from "./evaluation/value-calibration.js";
 export { isTinyReasonerText, TINY_REASONER_PIECES } from "./vocabulary.js";

@@ -88,6 +88,10 @@ class TinyLlama(nn.Module):
 
     def ggml_tensors(self):
         """Tensor name -> float32 array in ggml order (torch's row-major [out, in] is ggml's [in, out])."""
+        return {k: v.detach().float().contiguous().numpy() for k, v in self.ggml_parameters().items()}
+
+    def ggml_parameters(self):
+        """Tensor name -> the parameter it is written from."""
         out = {"token_embd.weight": self.embed.weight}
         for i, blk in enumerate(self.blocks):
             p = f"blk.{i}."
@@ -102,4 +106,4 @@ class TinyLlama(nn.Module):
             out[p + "ffn_down.weight"] = blk.down.weight
         out["output_norm.weight"] = self.norm.weight
         out["output.weight"] = self.output.weight
-        return {k: v.detach().float().contiguous().numpy() for k, v in out.items()}
+        return out

@@ -17,6 +17,11 @@ REFERENCE_PROMPTS = [
     ("4 9 10 13 >", [" 13-9=4 | 4 4 10 >", " 9+4=13 | 10 13 13 >"]),
 ]
 
+# Prompts that stop inside a step, scored over every one-character piece but the space: each
+# option is one token, so these are next-token probabilities renormalized over 32 pieces.
+NEXT_TOKEN_OPTIONS = list("0123456789+-*/=|:>()surelikympob")
+NEXT_TOKEN_PROMPTS = ["4 9 10 13 | 1", "2 12 | 12*", "5 7 11 | 11-", "3 3 8 > 8*3=24 | 3 24 > 2"]
+
 
 @torch.no_grad()
 def score_options(model, prompt, options, vocab, ids):
@@ -41,6 +46,7 @@ def next_token_top(model, prompt, vocab, ids, top=8):
 
 def build_reference(model, vocab, ids):
     model.eval()
+    prompts = REFERENCE_PROMPTS + [(prompt, NEXT_TOKEN_OPTIONS) for prompt in NEXT_TOKEN_PROMPTS]
     return [
         {
             "prompt": prompt,
@@ -48,5 +54,5 @@ def build_reference(model, vocab, ids):
             "probabilities": score_options(model, prompt, options, vocab, ids),
             "nextTokenTop": next_token_top(model, prompt, vocab, ids),
         }
-        for prompt, options in REFERENCE_PROMPTS
+        for prompt, options in prompts
     ]

@@ -1,0 +1,23 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { builtinModels, resolveBuiltinModel, TINY_REASONER_FILE } from "../src/index.js";
+
+describe("the committed tiny reasoner", () => {
+  it("matches the sha256 committed beside it", () => {
+    const [model] = builtinModels;
+    const path = resolveBuiltinModel("builtin:tiny-reasoner") ?? "";
+    const recorded = readFileSync(model?.sha256Path ?? "", "utf8")
+      .trim()
+      .split(/\s+/);
+    const actual = createHash("sha256").update(readFileSync(path)).digest("hex");
+    expect(recorded).toEqual([actual, TINY_REASONER_FILE]);
+  });
+
+  it("resolves with or without the builtin: prefix and leaves other names alone", () => {
+    expect(resolveBuiltinModel("builtin:tiny-reasoner")).toMatch(/models\/tiny-reasoner\.gguf$/);
+    expect(resolveBuiltinModel("tiny-reasoner")).toBe(resolveBuiltinModel("builtin:tiny-reasoner"));
+    expect(resolveBuiltinModel("builtin:gpt-4")).toBeUndefined();
+    expect(resolveBuiltinModel("./models/other.gguf")).toBeUndefined();
+  });
+});

@@ -1,0 +1,47 @@
+import { loadModel } from "@deliberate/llama";
+import { loadGame24TestSet } from "@deliberate/tasks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attemptGame24, type Game24Attempt, resolveBuiltinModel } from "../src/index.js";
+
+// Measured on the committed model: greedy 1, beam 7 of these 20 (docs/tiny-reasoner.md). The
+// margin leaves room for llama.cpp's batched decoding to round a few samples differently.
+const BEAM_MARGIN = 3;
+
+const puzzles = loadGame24TestSet()
+  .slice(0, 20)
+  .map((testCase) => testCase.puzzle);
+
+describe("the tiny reasoner on 20 ToT test puzzles, through deliberate's engine", () => {
+  let model: Awaited<ReturnType<typeof loadModel>>;
+  const greedy: Game24Attempt[] = [];
+  const beam: Game24Attempt[] = [];
+
+  beforeAll(async () => {
+    model = await loadModel({
+      model: resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
+      branches: 4,
+    });
+    for (const [index, puzzle] of puzzles.entries()) {
+      greedy.push(await attemptGame24(model, puzzle, { name: "greedy" }, index + 1));
+      beam.push(
+        await attemptGame24(model, puzzle, { name: "beam", width: 5, branching: 5 }, index + 1),
+      );
+    }
+  }, 600_000);
+  afterAll(async () => {
+    await model?.dispose();
+  });
+
+  it("solves clearly more with a ToT beam on its own value judgments than single-pass greedy", () => {
+    const solvedByGreedy = greedy.filter((attempt) => attempt.solved).length;
+    const solvedByBeam = beam.filter((attempt) => attempt.solved).length;
+    expect(solvedByBeam).toBeGreaterThanOrEqual(solvedByGreedy + BEAM_MARGIN);
+    expect(solvedByBeam).toBeGreaterThanOrEqual(2 * solvedByGreedy);
+  });
+
+  it("never calls an answer solved that the exact check rejects", () => {
+    for (const attempt of [...greedy, ...beam]) {
+      expect(attempt.claimed && !attempt.solved, attempt.answer).toBe(false);
+    }
+  });
+});
