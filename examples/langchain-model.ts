@@ -50,16 +50,19 @@ async function main(): Promise<void> {
   ]).pipe(deliberate);
 
   const counts = new Map<string, number>();
+  let chatCalls = 0;
   let answer: unknown;
   for await (const event of chain.streamEvents({ a: 17, b: 24 }, { version: "v2" })) {
     if (event.event === "on_custom_event" && event.name === SEARCH_EVENT_NAME) {
       const type = (event.data as SearchEvent).type;
       counts.set(type, (counts.get(type) ?? 0) + 1);
     }
+    // The chat model's own runs nest under the search's run, so they show up here too.
+    if (event.event === "on_chat_model_end") chatCalls += 1;
     if (event.event === "on_chain_end" && event.name === "DeliberateRunnable")
       answer = event.data.output;
   }
-  console.log(`model:  ${model.id}`);
+  console.log(`model:  ${model.id}, ${chatCalls} chat model calls`);
   console.log(`events: ${[...counts].map(([type, n]) => `${type}×${n}`).join(" ")}`);
   console.log(`answer: ${String(answer)}`);
 }
