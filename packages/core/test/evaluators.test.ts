@@ -138,3 +138,46 @@ describe("combined evaluators", () => {
     expect(right?.score).toBeCloseTo(0.75);
   });
 });
+
+describe("exact verdicts", () => {
+  it("prunes a state the verifier rules out, and ranks unscored states above it", async () => {
+    const result = await think(createGraphTask(trapGraph), {
+      model: createGraphModel(trapGraph),
+      strategy: { name: "beam", width: 2, branching: 2 },
+      evaluator: {
+        name: "verifier",
+        verify: (node) => (String(node.state).startsWith("left") ? 0 : undefined),
+      },
+    });
+    const left = result.tree.nodes.find((node) => node.text === "left");
+    expect(left?.status).toBe("pruned");
+    expect(left?.reason).toMatch(/verifier rules out/);
+    expect(result.answer).toBe("42");
+  });
+
+  it("scores the prompt's own choices when it constrains the value answer", async () => {
+    const asked: string[][] = [];
+    const model = createScriptedModel({
+      rules: [{ match: /^expand root/, reply: "a" }],
+      scoreOptions: (_prompt, options) => {
+        asked.push([...options]);
+        return options.map(() => 1 / options.length);
+      },
+    });
+    const spec: GraphSpec = { edges: { root: ["a"] }, goals: {} };
+    const task = createGraphTask(spec);
+    const constrained = {
+      ...task,
+      valuePrompt: (node: Parameters<NonNullable<typeof task.valuePrompt>>[0]) => ({
+        segments: [{ text: `value of ${node.state}\n`, trusted: true }],
+        constraint: { kind: "choice" as const, options: ["sure", "likely", "impossible"] },
+      }),
+    };
+    await think(constrained, {
+      model,
+      strategy: { name: "beam", width: 1, branching: 1 },
+      maxDepth: 1,
+    });
+    expect(asked[0]).toEqual(["sure", "likely", "impossible"]);
+  });
+});

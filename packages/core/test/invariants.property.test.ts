@@ -119,8 +119,8 @@ describe("search invariants", () => {
           run.strategy.name === "self-consistency"
         )
           return;
-        const bestScore = Math.max(...terminals.map((node) => node.score ?? 0));
-        const best = terminals.find((node) => (node.score ?? 0) === bestScore);
+        const bestScore = Math.max(...terminals.map((node) => node.score ?? 0.5));
+        const best = terminals.find((node) => (node.score ?? 0.5) === bestScore);
         expect(result.answer).toBe(best?.answer);
       }),
       { numRuns: 60 },

@@ -1,6 +1,6 @@
 import type { BudgetLimit } from "../budget/budget.js";
 import type { ModelUsage } from "../model/model.js";
-import { isViable } from "../strategies/strategy.js";
+import { isViable, rankOf } from "../strategies/strategy.js";
 import type { SearchTree, TreeNode } from "../tree/schema.js";
 
 /** Why a search stopped. */
@@ -51,7 +51,7 @@ export function findBestAnswer(nodes: readonly TreeNode[]): TreeNode | undefined
     if (
       !best ||
       answerRank(node) > answerRank(best) ||
-      (answerRank(node) === answerRank(best) && (node.score ?? 0) > (best.score ?? 0))
+      (answerRank(node) === answerRank(best) && rankOf(node) > rankOf(best))
     ) {
       best = node;
     }
@@ -66,8 +66,8 @@ export function findBestPartial(nodes: readonly TreeNode[]): TreeNode | undefine
     if (!isViable(node) || node.status === "terminal") continue;
     const better =
       !best ||
-      (node.score ?? 0) > (best.score ?? 0) ||
-      ((node.score ?? 0) === (best.score ?? 0) && node.depth > best.depth);
+      rankOf(node) > rankOf(best) ||
+      (rankOf(node) === rankOf(best) && node.depth > best.depth);
     if (better) best = node;
   }
   return best;

@@ -172,8 +172,16 @@ export class SearchRun {
       .map((node) => ({ id: node.id, logprobs: this.logprobs.get(node.id) }));
     if (targets.length > 0) {
       const evaluations = await this.config.evaluator.evaluate(this.context, targets, signal);
-      for (const [id, evaluation] of evaluations)
+      for (const [id, evaluation] of evaluations) {
         this.tree.score(id, evaluation.scores, evaluation.value);
+        // An exact verifier that rules a state out is certain: nothing below it can be an answer.
+        const ruledOut = evaluation.scores.some(
+          (score) => score.source === "verifier" && score.value === 0,
+        );
+        if (ruledOut && this.tree.node(id).status === "open") {
+          this.tree.setStatus(id, "pruned", "the verifier rules out every answer from here");
+        }
+      }
     }
     for (const id of this.created) this.logprobs.delete(id);
   }
@@ -298,9 +306,13 @@ export class SearchRun {
     return this.saving;
   }
 
+  /** The answer, or without one the best partial state: where the best path ends. */
+  private bestNodeId(): number | undefined {
+    return this.answerNodeId() ?? findBestPartial(this.tree.nodes)?.id;
+  }
+
   toTree() {
-    const answerId = this.answerNodeId();
-    const bestId = answerId ?? findBestPartial(this.tree.nodes)?.id;
+    const bestId = this.bestNodeId();
     return this.tree.toTree({
       question: this.config.task.question,
       task: this.config.task.name,
@@ -330,10 +342,12 @@ export class SearchRun {
       this.stopReason = "failed";
       this.error = `every model call failed; the last error: ${this.gate.lastError}`;
     }
+    const bestId = this.bestNodeId();
     this.tree.emit({
       type: "stopped",
       stopReason: this.stopReason,
       ...(answerNode?.answer ? { answer: answerNode.answer } : {}),
+      ...(bestId === undefined ? {} : { bestPath: this.tree.pathTo(bestId) }),
     });
     return buildResult({
       tree: this.toTree(),

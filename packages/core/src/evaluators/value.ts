@@ -25,6 +25,16 @@ function promptKey(prompt: TaskPrompt): string {
   return JSON.stringify(prompt.segments.map((segment) => [segment.role, segment.text]));
 }
 
+/**
+ * The continuations to score, index-aligned with the scale's words: the prompt's own choices when
+ * it constrains the answer to them (they know whether a space comes first), else ` word`.
+ */
+function scoredOptions(prompt: TaskPrompt, scale: ValueScale): readonly string[] {
+  const choice = prompt.constraint?.kind === "choice" ? prompt.constraint.options : undefined;
+  if (choice && choice.length === scale.words.length) return choice;
+  return scale.words.map((word) => ` ${word}`);
+}
+
 async function scoreByProbability(
   context: SearchContext,
   prompt: TaskPrompt,
@@ -33,7 +43,7 @@ async function scoreByProbability(
   signal: AbortSignal,
 ): Promise<NodeScore | undefined> {
   const outcome = await context.gate.scoreOptions(
-    { segments: prompt.segments, options: scale.words.map((word) => ` ${word}`) },
+    { segments: prompt.segments, options: scoredOptions(prompt, scale) },
     priority,
     signal,
   );

@@ -1,5 +1,12 @@
 import { type HeapEntry, popHeap, pushHeap } from "./max-heap.js";
-import { isExpandable, isViable, nodesOf, pruneAtDepthLimit, type Strategy } from "./strategy.js";
+import {
+  isExpandable,
+  isViable,
+  nodesOf,
+  pruneAtDepthLimit,
+  rankOf,
+  type Strategy,
+} from "./strategy.js";
 
 export interface BestFirstOptions {
   /** Children asked for each state. @default 5 */
@@ -49,7 +56,7 @@ export function bestFirst(options: BestFirstOptions = {}): Strategy<BestFirstSta
       const pruned = new Set(prune.map((entry) => entry.id));
       for (const node of nodes) {
         if (isViable(node) && node.status === "open" && !pruned.has(node.id)) {
-          pushHeap(state.frontier, [node.score ?? 0, node.id]);
+          pushHeap(state.frontier, [rankOf(node), node.id]);
         }
       }
       return { state, prune };

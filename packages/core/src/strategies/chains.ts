@@ -3,6 +3,7 @@ import {
   isExpandable,
   nodesOf,
   pruneAtDepthLimit,
+  rankOf,
   type Strategy,
   type StrategyView,
 } from "./strategy.js";
@@ -76,8 +77,8 @@ export function chooseMajorityAnswer(view: StrategyView): number | undefined {
   }
   let winner: TreeNode[] | undefined;
   for (const group of byAnswer.values()) {
-    const best = Math.max(...group.map((node) => node.score ?? 0));
-    const winnerBest = winner ? Math.max(...winner.map((node) => node.score ?? 0)) : -1;
+    const best = Math.max(...group.map((node) => rankOf(node)));
+    const winnerBest = winner ? Math.max(...winner.map((node) => rankOf(node))) : -1;
     if (
       !winner ||
       group.length > winner.length ||

@@ -4,6 +4,7 @@ import {
   isViable,
   nodesOf,
   pruneAtDepthLimit,
+  rankOf,
   type Strategy,
 } from "./strategy.js";
 
@@ -51,10 +52,10 @@ export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
       const viable = nodesOf(view, created).filter(isViable);
       const prune = [
         ...viable
-          .filter((node) => node.status === "open" && (node.score ?? 0) < threshold)
+          .filter((node) => node.status === "open" && rankOf(node) < threshold)
           .map((node) => ({
             id: node.id,
-            reason: `score ${(node.score ?? 0).toFixed(2)} below the threshold ${threshold}`,
+            reason: `score ${rankOf(node).toFixed(2)} below the threshold ${threshold}`,
           })),
         ...pruneAtDepthLimit(viable, view),
       ];

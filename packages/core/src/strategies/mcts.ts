@@ -3,6 +3,7 @@ import {
   isViable,
   nodesOf,
   pruneAtDepthLimit,
+  rankOf,
   type Strategy,
   type StrategyView,
 } from "./strategy.js";
@@ -45,7 +46,7 @@ function descend(state: MctsState, view: StrategyView, c: number): number | unde
       let bestValue = uct(state, node, best, c);
       for (const child of candidates.slice(1)) {
         const value = uct(state, node, child, c);
-        if (value > bestValue || (value === bestValue && (child.score ?? 0) > (best.score ?? 0))) {
+        if (value > bestValue || (value === bestValue && rankOf(child) > rankOf(best))) {
           best = child;
           bestValue = value;
         }
@@ -87,10 +88,10 @@ export function mcts(options: MctsOptions = {}): Strategy<MctsState> {
       const children = nodesOf(view, created).filter(isViable);
       const visits: [number, number][] = [];
       for (const child of children) {
-        state.stats[child.id] = [1, child.score ?? 0];
+        state.stats[child.id] = [1, rankOf(child)];
         visits.push([child.id, 1]);
       }
-      const value = children.reduce((best, child) => Math.max(best, child.score ?? 0), 0);
+      const value = children.reduce((best, child) => Math.max(best, rankOf(child)), 0);
       for (const leaf of expanded) {
         for (let id: number | null = leaf; id !== null; id = view.nodes[id]?.parent ?? null) {
           const [n, total] = state.stats[id] ?? [0, 0];

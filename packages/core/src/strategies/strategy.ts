@@ -61,9 +61,17 @@ export function isViable(node: TreeNode): boolean {
   return node.status === "open" || node.status === "expanded" || node.status === "terminal";
 }
 
-/** Orders nodes best first: higher score, then earlier id. Unscored nodes rank as 0. */
+/**
+ * The value a node ranks by. A node no evaluator could score ranks as an even chance: below states
+ * judged promising, above states judged hopeless or proven dead.
+ */
+export function rankOf(node: TreeNode): number {
+  return node.score ?? 0.5;
+}
+
+/** Orders nodes best first: higher rank, then earlier id. */
 export function compareByScore(a: TreeNode, b: TreeNode): number {
-  return (b.score ?? 0) - (a.score ?? 0) || a.id - b.id;
+  return rankOf(b) - rankOf(a) || a.id - b.id;
 }
 
 /** The nodes with these ids, in the same order. */

@@ -115,6 +115,8 @@ export const SearchEvent = z.discriminatedUnion("type", [
     ...at,
     stopReason: z.string(),
     answer: z.string().optional(),
+    /** Node ids from the root to the answer, or to the best partial state. */
+    bestPath: z.array(z.number().int()).optional(),
   }),
 ]);
 export type SearchEvent = z.infer<typeof SearchEvent>;
