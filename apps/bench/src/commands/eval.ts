@@ -1,9 +1,9 @@
 /**
  * `npm run bench -- eval [--model synthetic:tiny] [--cases 3] [--methods io,cot,tot-b5,best-of-n]
- * [--budgets 1s,2s,5s] [--budget 5s] [--seed 0] [--out bench-results/eval] [--json]`: System 1
- * against System 2 on one model: the ToT paper's table with GPT-4's figures beside it, best-of-N
- * with an exact checker at each search's generated tokens, and success against think time drawn
- * as an SVG next to the JSON results.
+ * [--budgets 1s,2s,5s] [--budget 5s] [--seed 0] [--concurrency 4] [--out bench-results/eval]
+ * [--json]`: System 1 against System 2 on one model: the ToT paper's table with GPT-4's figures
+ * beside it, best-of-N with an exact checker at each search's generated tokens, and success
+ * against think time drawn as an SVG next to the JSON results.
  */
 import {
   createProgressBar,
@@ -30,6 +30,7 @@ const DEFAULTS = {
   samples: "10",
   temperature: "0.7",
   "max-nodes": "2000",
+  concurrency: "4",
   threads: "1",
 };
 
@@ -71,6 +72,7 @@ function buildOptions(flags: Flags): Omit<EvaluationOptions, "model"> {
     samples: readNumber("samples", flags.samples),
     temperature: readNumber("temperature", flags.temperature),
     maxNodes: readNumber("max-nodes", flags["max-nodes"]),
+    concurrency: readNumber("concurrency", flags.concurrency),
   };
 }
 
