@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadTree } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
@@ -41,5 +42,26 @@ describe("deliberate stopped by a signal", () => {
     expect(run.code, run.stderr).toBe(143);
     expect(JSON.parse(run.stdout)).toMatchObject({ stopReason: "cancelled", signal: "SIGTERM" });
     expect((await loadTree(tree)).stopReason).toBe("cancelled");
+  });
+
+  it("leaves the last checkpoint of the tree when killed outright (SIGKILL)", async () => {
+    const tree = join(makeTempDir(), "tree.json");
+    const cli = startCli([
+      "ask",
+      "Name a prime number above 10.",
+      "--model",
+      "synthetic:tiny",
+      "--think",
+      "60s",
+      "--save",
+      tree,
+    ]);
+    await cli.waitForStderr("thinking for up to");
+    while (!existsSync(tree)) await new Promise((resolve) => setTimeout(resolve, 200));
+    cli.child.kill("SIGKILL");
+    const run = await cli.done;
+    expect(run.signal).toBe("SIGKILL");
+    const saved = await loadTree(tree);
+    expect(saved.question).toBe("Name a prime number above 10.");
   });
 });

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { createSearch, formatDuration, type Result, type ThinkInput } from "@deliberate/core";
 import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
@@ -7,6 +8,7 @@ import type { ThinkFlags } from "../options/think-flags.js";
 import { createProgressTracker } from "../ui/search-progress.js";
 import { startStatusLine } from "../ui/status-line.js";
 import { describeTerminal, type Terminal } from "../ui/terminal.js";
+import { type Checkpoints, startCheckpoints } from "./checkpoints.js";
 import { type LiveView, startLiveView } from "./live-view.js";
 import { checkSearchOptions } from "./preflight.js";
 import { reportResult } from "./report-result.js";
@@ -46,6 +48,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
   const stop = watchStopSignals(notify);
   let model: LlamaModel | undefined;
   let live: LiveView | undefined;
+  let checkpoints: Checkpoints | undefined;
   try {
     model = await openModel(flags.model, {
       threads: flags.threads,
@@ -70,6 +73,8 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     }
     const status = startStatusLine(tracker.progress, flags.think, terminal);
     search.start();
+    if (flags.save)
+      checkpoints = startCheckpoints(resolve(flags.save), () => search.tree(), notify);
     if (!terminal.interactive) {
       notify(
         `thinking for up to ${formatDuration(flags.think)} (Ctrl-C stops with the best answer so far)`,
@@ -80,6 +85,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
       result = await search.result;
     } finally {
       status.stop();
+      await checkpoints?.stop();
     }
     live?.finish(result.tree);
     const code = await reportResult(result, flags, stop.received());
@@ -95,6 +101,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     if (received && model === undefined) return findSignalExitCode(received);
     throw error;
   } finally {
+    await checkpoints?.stop();
     stop.dispose();
     await live?.close();
     await model?.dispose();
