@@ -35,6 +35,7 @@ export {
   PAPER_GAME24_SUCCESS,
   PAPER_REFERENCE_SOURCE,
 } from "./paper-reference.js";
+export { checkEvaluationOptions } from "./plan-evaluation.js";
 export type { EvaluationProgress } from "./progress.js";
 export { createProgressBar, formatProgressLine, type ProgressBar } from "./progress-bar.js";
 export { renderAccuracyChart } from "./render-chart.js";

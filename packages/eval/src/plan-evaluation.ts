@@ -114,3 +114,21 @@ export function planEvaluation(input: EvaluationOptions): EvaluationPlan {
 export function seedCase(seed: number, index: number): number {
   return (seed + 7919 * index) % 2 ** 31;
 }
+
+const UNLOADED_MODEL: Model = {
+  id: "unloaded",
+  generate: () => Promise.reject(new Error("the model is not loaded yet")),
+};
+
+/**
+ * Checks every option but the model, so a command can reject a wrong flag before it spends
+ * seconds loading one. Throws the same `INVALID_OPTION` errors as {@link runEvaluation}.
+ *
+ * @example
+ * ```ts
+ * checkEvaluationOptions({ budgets: ["1s", "soon"] }); // throws: `budgets.1` … got "soon"
+ * ```
+ */
+export function checkEvaluationOptions(options: Omit<EvaluationOptions, "model">): void {
+  planEvaluation({ ...options, model: UNLOADED_MODEL });
+}

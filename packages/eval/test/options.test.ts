@@ -1,6 +1,6 @@
 import { createScriptedModel } from "@deliberate/core/testing";
 import { describe, expect, it } from "vitest";
-import { parseMethodList, runEvaluation } from "../src/index.js";
+import { checkEvaluationOptions, parseMethodList, runEvaluation } from "../src/index.js";
 import { planEvaluation } from "../src/plan-evaluation.js";
 
 const model = createScriptedModel({ rules: [] });
@@ -16,6 +16,11 @@ describe("evaluation options", () => {
     await expect(runEvaluation({ model, methods: ["io", "best-of-n"] })).rejects.toThrow(
       /search .* for best-of-n/,
     );
+  });
+
+  it("checks options without a model, before one is loaded", () => {
+    expect(() => checkEvaluationOptions({ cases: 2, budgets: ["1s"] })).not.toThrow();
+    expect(() => checkEvaluationOptions({ budgets: ["1s"], budget: -1 })).toThrow(/`budget`/);
   });
 
   it("reads method lists into the table's order", () => {

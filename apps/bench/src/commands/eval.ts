@@ -6,6 +6,7 @@
  * against think time drawn as an SVG next to the JSON results.
  */
 import {
+  checkEvaluationOptions,
   createProgressBar,
   type EvaluationOptions,
   formatEvaluationTable,
@@ -79,6 +80,7 @@ function buildOptions(flags: Flags): Omit<EvaluationOptions, "model"> {
 export async function run(args: readonly string[]): Promise<void> {
   const flags = parseBenchArgs(args, DEFAULTS);
   const options = buildOptions(flags);
+  checkEvaluationOptions(options);
   const model = await loadModel({
     model: flags.model,
     threads: readNumber("threads", flags.threads),
