@@ -61,10 +61,8 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      const ok = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
-        error.code,
-      );
-      return ok ? ExitCode.answered : ExitCode.usage;
+      // Help and version asked for exit 0; help shown because no command was given is a usage error.
+      return error.exitCode === 0 ? ExitCode.answered : ExitCode.usage;
     }
     process.stderr.write(`${formatError(error, argv.includes("--debug"))}\n`);
     return findExitCode(error);
