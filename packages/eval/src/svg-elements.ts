@@ -18,7 +18,7 @@ export function writeElement(
     )
     .join(" ");
   const open = written === "" ? name : `${name} ${written}`;
-  return content === undefined ? `<${open}/>` : `<${open}>${content}</${open.split(" ")[0]}>`;
+  return content === undefined ? `<${open}/>` : `<${open}>${content}</${name}>`;
 }
 
 /** A text element; the text is escaped here. */
