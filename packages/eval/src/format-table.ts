@@ -75,9 +75,12 @@ export function formatEvaluationTable(report: EvaluationReport): string {
     "s/case",
     "GPT-4 (paper)",
   ];
-  const lines = [title, "", ...alignColumns([header, ...report.table.map(describeRow)])];
-  lines.push(...formatCurve(report));
   const hasReference = report.table.some((row) => row.paperSuccessRate !== undefined);
+  // A task the paper did not measure gets no empty reference column.
+  const width = hasReference ? header.length : header.length - 1;
+  const rows = [header, ...report.table.map(describeRow)].map((row) => row.slice(0, width));
+  const lines = [title, "", ...alignColumns(rows)];
+  lines.push(...formatCurve(report));
   if (hasReference) lines.push("", `GPT-4 column: ${report.reference.source}.`);
   if (report.chainCost) {
     lines.push(

@@ -54,6 +54,16 @@ describe("runEvaluation", () => {
     expect(text).toContain("success at think time");
   });
 
+  it("leaves out the GPT-4 column for a task the paper did not measure", async () => {
+    const report = await runTinyEvaluation({
+      taskName: "my-task",
+      methods: ["io"],
+      budgets: ["30s"],
+    });
+    expect(report.table[0]?.paperSuccessRate).toBeUndefined();
+    expect(formatEvaluationTable(report)).not.toContain("GPT-4");
+  });
+
   it("returns JSON of the documented shape", async () => {
     const report = await runTinyEvaluation();
     const parsed = EvaluationReport.parse(JSON.parse(JSON.stringify(report)));
