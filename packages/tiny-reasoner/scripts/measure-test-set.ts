@@ -2,7 +2,8 @@
  * Runs the tiny reasoner on the ToT test puzzles through deliberate's engine and prints one JSON
  * line per method (appended to the results file too).
  * Usage: tsx --conditions=@deliberate/source scripts/measure-test-set.ts <results.jsonl> <first> <count> <method>...
- * Methods: trace-greedy, greedy, beam:<width>:<branching>, best-of-n:<samples>.
+ * Methods: trace-greedy, greedy, beam:<width>:<branching>, beam-random:<width>:<branching>,
+ * best-of-n:<samples>.
  */
 import { appendFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -18,7 +19,9 @@ import { resolveBuiltinModel } from "../src/index.js";
 
 function parseMethod(text: string): Game24Method {
   const [name, a, b] = text.split(":");
-  if (name === "beam") return { name, width: Number(a ?? 5), branching: Number(b ?? 8) };
+  if (name === "beam" || name === "beam-random") {
+    return { name, width: Number(a ?? 5), branching: Number(b ?? 8) };
+  }
   if (name === "best-of-n") return { name, samples: Number(a ?? 20) };
   if (name === "greedy" || name === "trace-greedy") return { name };
   throw new Error(`Expected a method like beam:5:8, got ${JSON.stringify(text)}`);

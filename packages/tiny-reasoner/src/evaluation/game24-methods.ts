@@ -1,10 +1,17 @@
-import { type Model, type StrategyOption, type ThinkOptions, think } from "@deliberate/core";
+import {
+  type EvaluatorOption,
+  type Model,
+  type StrategyOption,
+  type ThinkOptions,
+  think,
+} from "@deliberate/core";
 import {
   buildGame24SinglePassPrompt,
   createGame24Task,
   extractGame24Answer,
 } from "@deliberate/tasks";
 import { game24Check } from "@deliberate/tools";
+import { createRandomEvaluator } from "./random-evaluator.js";
 
 /** How one puzzle is attempted; every method runs through deliberate's own engine or Model seam. */
 export type Game24Method =
@@ -14,6 +21,8 @@ export type Game24Method =
   | { readonly name: "greedy" }
   /** ToT-BFS: `width` states kept a depth, `branching` sampled steps each, ranked by the model's P(word). */
   | { readonly name: "beam"; readonly width: number; readonly branching: number }
+  /** The same beam ranked at random: what the model's value judgments add. */
+  | { readonly name: "beam-random"; readonly width: number; readonly branching: number }
   /** `samples` independent sampled chains; the exact checker picks a correct answer if one exists. */
   | { readonly name: "best-of-n"; readonly samples: number };
 
@@ -32,11 +41,17 @@ export interface Game24Attempt {
 }
 
 function toStrategy(method: Game24Method): StrategyOption {
-  if (method.name === "beam") {
+  if (method.name === "beam" || method.name === "beam-random") {
     return { name: "beam", width: method.width, branching: method.branching };
   }
   if (method.name === "best-of-n") return { name: "best-of-n", samples: method.samples };
   return "greedy";
+}
+
+function chooseEvaluator(method: Game24Method, seed: number): EvaluatorOption {
+  if (method.name === "beam") return { name: "value", probabilities: true };
+  if (method.name === "beam-random") return createRandomEvaluator(seed);
+  return "verifier";
 }
 
 async function runTraceGreedy(model: Model, puzzle: readonly number[]): Promise<Game24Attempt> {
@@ -83,7 +98,7 @@ export async function attemptGame24(
   const result = await think(createGame24Task(puzzle, { profile: "compact" }), {
     model,
     strategy: toStrategy(method),
-    evaluator: method.name === "beam" ? { name: "value", probabilities: true } : "verifier",
+    evaluator: chooseEvaluator(method, seed),
     seed,
     ...extra,
   });
