@@ -1,16 +1,3 @@
-import { cpus, totalmem } from "node:os";
-
-/** The machine a figure was measured on. */
-export function describeMachine() {
-  return {
-    cpu: cpus()[0]?.model ?? "unknown",
-    cores: cpus().length,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-  };
-}
-
 /** Reads `--json` and `--name value` flags over the given defaults. Unknown flags are an error. */
 export function parseBenchArgs<T extends Record<string, string>>(
   args: readonly string[],

@@ -11,7 +11,7 @@ export { formatDuration, parseDuration } from "./budget/duration.js";
 export type { PathStep, Result, SearchUsage, StopReason } from "./engine/result.js";
 export type { SearchContext, SearchSettings } from "./engine/search-context.js";
 export type { SearchSnapshot } from "./engine/search-run.js";
-export { DeliberateError, type DeliberateErrorCode } from "./errors.js";
+export { DeliberateError, type DeliberateErrorCode, describeValue } from "./errors.js";
 export { combineEvaluators, type WeightedEvaluator } from "./evaluators/combine.js";
 export { confidenceEvaluator } from "./evaluators/confidence.js";
 export {
@@ -37,8 +37,9 @@ export {
   type ScoreOptionsReply,
   type ScoreOptionsRequest,
 } from "./model/model.js";
-export { parseThinkOptions } from "./options/parse-options.js";
+export { describeOptionIssue, parseThinkOptions } from "./options/parse-options.js";
 export { EvaluatorOption, StrategyOption, ThinkOptions } from "./options/think-options.js";
+export { createRandom, type Random } from "./random.js";
 export {
   bestOfN,
   greedy,

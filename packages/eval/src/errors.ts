@@ -28,16 +28,3 @@ export class EvaluationError extends Error {
     this.field = options.field;
   }
 }
-
-/** Describes a value for an error message: `0 (number)`, `"abc" (string)`, `undefined`. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `${JSON.stringify(shown)} (string)`;
-  }
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === "object") return "an object";
-  return `${String(value)} (${typeof value})`;
-}

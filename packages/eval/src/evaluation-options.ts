@@ -1,7 +1,7 @@
-import { type Model, parseDuration } from "@deliberate/core";
+import { describeOptionIssue, describeValue, type Model, parseDuration } from "@deliberate/core";
 import { z } from "zod";
 import type { EvaluationCase } from "./cases.js";
-import { describeValue, EvaluationError } from "./errors.js";
+import { EvaluationError } from "./errors.js";
 import { METHOD_IDS } from "./method.js";
 import { DEFAULT_METHODS } from "./methods.js";
 
@@ -65,26 +65,12 @@ export const EvaluationOptions = z.strictObject({
 export type EvaluationOptions = z.input<typeof EvaluationOptions>;
 export type ParsedEvaluationOptions = z.output<typeof EvaluationOptions>;
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
 /** Validates options, naming the first wrong field, what it expected and what came. */
 export function parseEvaluationOptions(input: EvaluationOptions): ParsedEvaluationOptions {
   const parsed = EvaluationOptions.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join(".") ?? "";
-    throw new EvaluationError(
-      "INVALID_OPTION",
-      `Expected \`${field}\` to be valid (${issue?.message ?? "invalid"}), got ${describeValue(valueAt(input, issue?.path ?? []))}`,
-      { field },
-    );
+    const { field, message } = describeOptionIssue(parsed.error, input);
+    throw new EvaluationError("INVALID_OPTION", message, { field });
   }
   return parsed.data;
 }

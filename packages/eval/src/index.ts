@@ -20,6 +20,7 @@ export {
   parseEvaluationOptions,
 } from "./evaluation-options.js";
 export { alignColumns, formatEvaluationTable } from "./format-table.js";
+export { describeMachine, readLoadAverage } from "./machine.js";
 export {
   type CaseOutcome,
   type EvaluationMethod,

@@ -1,6 +1,7 @@
+import { describeValue } from "@deliberate/core";
 import { measureChainCost } from "./best-of-n.js";
 import { buildCurve } from "./build-curve.js";
-import { describeValue, EvaluationError } from "./errors.js";
+import { EvaluationError } from "./errors.js";
 import type { EvaluationOptions } from "./evaluation-options.js";
 import { describeMachine, readLoadAverage } from "./machine.js";
 import { PAPER_GAME24_SUCCESS, PAPER_REFERENCE_SOURCE } from "./paper-reference.js";

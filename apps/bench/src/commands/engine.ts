@@ -5,9 +5,9 @@
 
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { type Model, type StrategyOption, type Task, think } from "@deliberate/core";
-import { createRandom } from "@deliberate/core/testing";
-import { describeMachine, parseBenchArgs, printTable } from "../bench-output.js";
+import { createRandom, type Model, type StrategyOption, type Task, think } from "@deliberate/core";
+import { describeMachine } from "@deliberate/eval";
+import { parseBenchArgs, printTable } from "../bench-output.js";
 
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;

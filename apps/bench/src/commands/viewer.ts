@@ -7,10 +7,11 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describeMachine } from "@deliberate/eval";
 import { renderHtml } from "@deliberate/viz";
 import { sampleTree } from "@deliberate/viz/testing";
 import { chromium, type Page } from "playwright-core";
-import { describeMachine, parseBenchArgs, printTable } from "../bench-output.js";
+import { parseBenchArgs, printTable } from "../bench-output.js";
 
 /** The flags the project runs Debian's Chromium with everywhere; playwright never downloads one. */
 const CHROMIUM_FLAGS = [

@@ -40,23 +40,27 @@ function describeExpected(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Turns the first problem zod found into one error naming the field, what was expected and what came. */
-export function toOptionError(error: z.ZodError, input: unknown): DeliberateError {
+/**
+ * The first problem zod found in `input`, as the field it concerns and a message naming what was
+ * expected and what came. Every package words its option errors with it.
+ */
+export function describeOptionIssue(
+  error: z.ZodError,
+  input: unknown,
+): { field: string; message: string } {
   const issue = error.issues[0];
-  if (!issue) return new DeliberateError("INVALID_OPTION", "Invalid options");
+  if (!issue) return { field: "options", message: "Invalid options" };
   const field = issue.path.map(String).join(".") || "options";
   if (issue.code === "unrecognized_keys") {
     const names = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join(".")}\``);
-    return new DeliberateError("INVALID_OPTION", `Unknown option ${names.join(", ")}`, {
-      field: names[0]?.replaceAll("`", ""),
-    });
+    return {
+      field: names[0]?.replaceAll("`", "") ?? field,
+      message: `Unknown option ${names.join(", ")}`,
+    };
   }
   const expected = describeExpected(issue);
-  return new DeliberateError(
-    "INVALID_OPTION",
-    `Invalid option \`${field}\`: expected ${expected}, got ${describeValue(valueAt(input, issue.path))}`,
-    { field },
-  );
+  const got = describeValue(valueAt(input, issue.path));
+  return { field, message: `Invalid option \`${field}\`: expected ${expected}, got ${got}` };
 }
 
 /**
@@ -74,6 +78,9 @@ export function parseThinkOptions(options: unknown): ParsedThinkOptions {
     );
   }
   const parsed = ThinkOptions.safeParse(options);
-  if (!parsed.success) throw toOptionError(parsed.error, options);
+  if (!parsed.success) {
+    const { field, message } = describeOptionIssue(parsed.error, options);
+    throw new DeliberateError("INVALID_OPTION", message, { field });
+  }
   return parsed.data;
 }

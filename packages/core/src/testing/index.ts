@@ -1,4 +1,5 @@
-export { countWords, createRandom } from "./count-words.js";
+export { createRandom } from "../random.js";
+export { countWords } from "./count-words.js";
 export { createRandomModel, type RandomModelOptions } from "./random-model.js";
 export {
   createScriptedModel,

@@ -1,5 +1,6 @@
 import type { Model, ModelRequest } from "../model/model.js";
-import { countWords, createRandom, shapeReply } from "./count-words.js";
+import { createRandom } from "../random.js";
+import { countWords, shapeReply } from "./count-words.js";
 
 export interface RandomModelOptions {
   /** Words the model draws from. @default a small English vocabulary */

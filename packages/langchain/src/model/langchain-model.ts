@@ -5,8 +5,9 @@ import type {
   PromptSegment,
   ScoreOptionsRequest,
 } from "@deliberate/core";
+import { describeValue } from "@deliberate/core";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { DeliberateLangChainError, describeError, describeValue } from "../errors.js";
+import { DeliberateLangChainError, describeError } from "../errors.js";
 import { callChatModel, callStructured } from "./call-provider.js";
 import { type CallSettings, configureByFields, createSettingsCache } from "./call-settings.js";
 import { describeModel, isChatModel, supportsStructuredOutput } from "./inspect-chat-model.js";

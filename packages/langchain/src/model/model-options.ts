@@ -1,4 +1,5 @@
-import { DeliberateLangChainError, describeValue } from "../errors.js";
+import { describeValue } from "@deliberate/core";
+import { DeliberateLangChainError } from "../errors.js";
 import type { ConfigureModel } from "./call-settings.js";
 
 /** Options of {@link createLangChainModel}. */

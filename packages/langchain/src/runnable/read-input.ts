@@ -1,7 +1,8 @@
 import type { ThinkInput } from "@deliberate/core";
+import { describeValue } from "@deliberate/core";
 import { type BaseMessage, getBufferString, isBaseMessage } from "@langchain/core/messages";
 import { BasePromptValue } from "@langchain/core/prompt_values";
-import { DeliberateLangChainError, describeValue } from "../errors.js";
+import { DeliberateLangChainError } from "../errors.js";
 import { readText } from "../model/read-usage.js";
 
 /**

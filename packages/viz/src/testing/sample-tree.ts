@@ -1,4 +1,11 @@
-import type { NodeScore, NodeStatus, SearchEvent, SearchTree, TreeNode } from "@deliberate/core";
+import {
+  createRandom,
+  type NodeScore,
+  type NodeStatus,
+  type SearchEvent,
+  type SearchTree,
+  type TreeNode,
+} from "@deliberate/core";
 
 /** Options of {@link sampleTree}. */
 export interface SampleTreeOptions {
@@ -22,18 +29,6 @@ export interface SampleTreeOptions {
    * @default []
    */
   texts?: readonly string[];
-}
-
-/** A small deterministic generator (mulberry32), so sample trees are reproducible without deps. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STEPS = [
