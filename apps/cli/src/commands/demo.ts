@@ -51,7 +51,7 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
     .action(async (demo: DemoFlags) => {
       const { createTask } = await import("../tasks/create-task.js");
       const { runSearch } = await import("../run/run-search.js");
-      const { createFeasibilityEvaluator } = await import("../tasks/feasibility.js");
+      // With dead ends pruned, the task's verifier is an exact feasibility check (a solver).
       const task = createTask("game24", demo.puzzle, { profile: "compact", pruneDeadEnds: true });
       const flags: ThinkFlags = {
         ...demo,
@@ -60,7 +60,7 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
         width: 5,
         branching: 8,
       };
-      const defaults = { evaluator: createFeasibilityEvaluator(task), temperature: 1 };
+      const defaults = { evaluator: "verifier" as const, temperature: 1 };
       done(await runSearch({ input: task, flags, defaults, notes: NOTES }));
     });
 }

@@ -30,7 +30,7 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
     )
     .option(
       "--prune-dead-ends",
-      "game24, sudoku, with --evaluator verifier: score states by an exact solver (0: cannot be finished, 1: can); an oracle, not a fair benchmark",
+      "game24, sudoku, with --evaluator verifier: score states by an exact solver (a state that cannot be finished scores 0 and is pruned); an oracle, not a fair benchmark",
     )
     .option("--answer <number>", "word-problem: the known answer, so the result can be verified");
   addThinkFlags(command);
@@ -41,12 +41,9 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
       buildStrategy(flags);
       const { createTask } = await import("../tasks/create-task.js");
       const { runSearch } = await import("../run/run-search.js");
-      const { createFeasibilityEvaluator } = await import("../tasks/feasibility.js");
       const task = createTask(name, input, flags);
       // A task without a value prompt is scored by its own verifier unless told otherwise.
-      const chosen = flags.evaluator ?? (task.valuePrompt ? "value" : "verifier");
-      const evaluator =
-        chosen === "verifier" && flags.pruneDeadEnds ? createFeasibilityEvaluator(task) : chosen;
+      const evaluator = flags.evaluator ?? (task.valuePrompt ? "value" : "verifier");
       const search = {
         input: task,
         flags: { ...flags, evaluator: undefined },
