@@ -82,19 +82,32 @@ export class SequencePool {
       const free = this.slots.filter((slot) => !slot.busy);
       if (free.length === 0) return;
       const waiter = this.waiters.shift() as Waiter;
-      const chosen = rankSlots(free, waiter.tokens).slice(0, Math.max(1, waiter.count));
+      const chosen = chooseSlots(free, waiter.tokens, Math.max(1, waiter.count));
       for (const slot of chosen) slot.busy = true;
       waiter.grant(chosen);
     }
   }
 }
 
-/** Longest shared prefix first; among equals, the least recently used, whose history is worth least. */
-function rankSlots(slots: readonly PoolSlot[], tokens: readonly number[]): PoolSlot[] {
+/**
+ * The slot sharing the longest prefix serves the request (among equals, the least recently used).
+ * The others are siblings that will receive a copy of its state, so what they hold is lost: take
+ * those that already hold the prompt, then the least recently used, so that a cache another
+ * prompt is about to reuse (a sibling branch of the same search step) survives.
+ */
+function chooseSlots(
+  slots: readonly PoolSlot[],
+  tokens: readonly number[],
+  count: number,
+): PoolSlot[] {
   const scored = slots.map((slot) => ({
     slot,
     shared: measureCommonPrefix(slot.sequence.contextTokens, tokens),
   }));
   scored.sort((a, b) => b.shared - a.shared || a.slot.lastUsed - b.slot.lastUsed);
-  return scored.map((entry) => entry.slot);
+  const [primary, ...rest] = scored;
+  if (!primary) return [];
+  const holdsPrompt = (entry: { shared: number }) => (entry.shared >= tokens.length - 1 ? 1 : 0);
+  rest.sort((a, b) => holdsPrompt(b) - holdsPrompt(a) || a.slot.lastUsed - b.slot.lastUsed);
+  return [primary, ...rest].slice(0, count).map((entry) => entry.slot);
 }
