@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { ExitCode } from "./cli-error.js";
 import { createAskCommand } from "./commands/ask.js";
+import { createBenchCommand } from "./commands/bench.js";
 import { createDemoCommand } from "./commands/demo.js";
 import { createModelsCommand } from "./commands/models.js";
 import { createPullCommand } from "./commands/pull.js";
@@ -31,6 +32,7 @@ export function createProgram(done: (code: ExitCode) => void): Command {
   for (const create of [
     createAskCommand,
     createSolveCommand,
+    createBenchCommand,
     createViewCommand,
     createPullCommand,
     createModelsCommand,

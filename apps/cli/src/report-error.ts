@@ -5,7 +5,13 @@ import { toSafeLine } from "./ui/terminal.js";
 const USAGE_CODES = new Set(["INVALID_OPTION", "INVALID_TASK", "INVALID_PUZZLE"]);
 
 /** Errors of our packages carry a stable `code`; they are told apart by name, not by class. */
-const PACKAGE_ERRORS = new Set(["DeliberateError", "LlamaError", "TaskError", "VizError"]);
+const PACKAGE_ERRORS = new Set([
+  "DeliberateError",
+  "EvaluationError",
+  "LlamaError",
+  "TaskError",
+  "VizError",
+]);
 
 /** The exit code an error ends the process with. */
 export function findExitCode(error: unknown): ExitCode {

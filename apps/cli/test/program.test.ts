@@ -26,7 +26,7 @@ async function capture(args: readonly string[]) {
 }
 
 describe("the deliberate program", () => {
-  it.each(["ask", "solve", "view", "pull", "models", "demo"])(
+  it.each(["ask", "solve", "bench", "view", "pull", "models", "demo"])(
     "prints help with examples for %s",
     async (name) => {
       const { out, error } = await capture([name, "--help"]);

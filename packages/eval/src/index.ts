@@ -15,6 +15,12 @@ export {
 } from "./cases.js";
 export { EvaluationError, type EvaluationErrorCode } from "./errors.js";
 export {
+  buildEvaluationOptions,
+  EVALUATION_FLAG_DEFAULTS,
+  type EvaluationFlags,
+  readNumberFlag,
+} from "./evaluation-flags.js";
+export {
   EvaluationOptions,
   type ParsedEvaluationOptions,
   parseEvaluationOptions,

@@ -3,87 +3,29 @@
  * [--budgets 1s,2s,5s] [--budget 5s] [--seed 0] [--concurrency 4] [--out bench-results/eval]
  * [--json]`: System 1 against System 2 on one model: the ToT paper's table with GPT-4's figures
  * beside it, best-of-N with an exact checker at each search's generated tokens, and success
- * against think time drawn as an SVG next to the JSON results.
+ * against think time drawn as an SVG next to the JSON results. `deliberate bench` runs the same.
  */
 import {
+  buildEvaluationOptions,
   checkEvaluationOptions,
   createProgressBar,
-  type EvaluationOptions,
+  EVALUATION_FLAG_DEFAULTS,
   formatEvaluationTable,
-  parseMethodList,
+  readNumberFlag,
   runEvaluation,
   writeEvaluationFiles,
 } from "@deliberate/eval";
 import { loadModel } from "@deliberate/llama";
+import { resolveBuiltinModel } from "@deliberate/tiny-reasoner";
 import { parseBenchArgs } from "../bench-output.js";
 
-const DEFAULTS = {
-  model: "synthetic:tiny",
-  cases: "3",
-  methods: "",
-  budgets: "1s,2s,5s",
-  budget: "",
-  seed: "0",
-  out: "bench-results/eval",
-  profile: "",
-  puzzles: "tot",
-  branching: "8",
-  samples: "10",
-  temperature: "0.7",
-  "max-nodes": "2000",
-  concurrency: "4",
-  threads: "1",
-};
-
-function readNumber(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) {
-    throw new Error(`Expected --${flag} to be a number, got ${JSON.stringify(text)}.`);
-  }
-  return value;
-}
-
-function readOneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(text)) {
-    throw new Error(
-      `Expected --${flag} to be one of ${allowed.join(", ")}, got ${JSON.stringify(text)}.`,
-    );
-  }
-  return text as T;
-}
-
-type Flags = ReturnType<typeof parseBenchArgs<typeof DEFAULTS>>;
-
-function buildOptions(flags: Flags): Omit<EvaluationOptions, "model"> {
-  return {
-    modelSource: flags.model,
-    cases: readNumber("cases", flags.cases),
-    caseSource: readOneOf("puzzles", flags.puzzles, ["tot", "random"] as const),
-    ...(flags.profile
-      ? { profile: readOneOf("profile", flags.profile, ["paper", "compact"] as const) }
-      : {}),
-    ...(flags.methods ? { methods: parseMethodList(flags.methods) } : {}),
-    budgets: flags.budgets
-      .split(",")
-      .map((budget) => budget.trim())
-      .filter((budget) => budget !== ""),
-    ...(flags.budget ? { budget: flags.budget } : {}),
-    seed: readNumber("seed", flags.seed),
-    branching: readNumber("branching", flags.branching),
-    samples: readNumber("samples", flags.samples),
-    temperature: readNumber("temperature", flags.temperature),
-    maxNodes: readNumber("max-nodes", flags["max-nodes"]),
-    concurrency: readNumber("concurrency", flags.concurrency),
-  };
-}
-
 export async function run(args: readonly string[]): Promise<void> {
-  const flags = parseBenchArgs(args, DEFAULTS);
-  const options = buildOptions(flags);
+  const flags = parseBenchArgs(args, { ...EVALUATION_FLAG_DEFAULTS });
+  const options = buildEvaluationOptions(flags);
   checkEvaluationOptions(options);
   const model = await loadModel({
-    model: flags.model,
-    threads: readNumber("threads", flags.threads),
+    model: resolveBuiltinModel(flags.model) ?? flags.model,
+    threads: readNumberFlag("threads", flags.threads),
   });
   const bar = createProgressBar(process.stderr);
   const stop = new AbortController();

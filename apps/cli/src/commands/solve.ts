@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
+import { isBuiltinModel } from "../model/builtin-prefix.js";
 import { buildStrategy } from "../options/build-think-options.js";
 import { parseOneOf } from "../options/parse-values.js";
 import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
@@ -12,6 +13,7 @@ ${TASKS.map((task) => `  ${task.name.padEnd(13)}${task.summary}\n  ${"".padEnd(1
 Examples:
   $ deliberate solve game24 "4 9 10 13" --model ./qwen2.5-0.5b-instruct-q4_k_m.gguf
   $ deliberate solve game24 "4 9 10 13" --model synthetic:tiny --profile compact --evaluator verifier --prune-dead-ends
+  $ deliberate solve game24 "1 1 4 6" --model builtin:tiny-reasoner      # offline, compact prompts
   $ deliberate solve sudoku "1... ..2. .3.. ...4" --strategy dfs --json`;
 
 /**
@@ -41,7 +43,9 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
       buildStrategy(flags);
       const { createTask } = await import("../tasks/create-task.js");
       const { runSearch } = await import("../run/run-search.js");
-      const task = createTask(name, input, flags);
+      // Built-in models are trained on one line a step: the paper's few-shot prompt overflows them.
+      const compact = name === "game24" && !flags.profile && isBuiltinModel(flags.model);
+      const task = createTask(name, input, compact ? { ...flags, profile: "compact" } : flags);
       // A task without a value prompt is scored by its own verifier unless told otherwise.
       const evaluator = flags.evaluator ?? (task.valuePrompt ? "value" : "verifier");
       const search = {

@@ -3,6 +3,7 @@ import { CliError, ExitCode } from "../cli-error.js";
 import { createDownloadBar } from "../ui/download-bar.js";
 import type { Terminal } from "../ui/terminal.js";
 import { DEFAULT_MODEL } from "./default-model.js";
+import { resolveBuiltinPath } from "./resolve-builtin-path.js";
 
 /** Options of {@link openModel}. */
 export interface OpenModelOptions {
@@ -15,11 +16,20 @@ export interface OpenModelOptions {
 }
 
 /**
- * Resolves `--model` to a GGUF file (downloading an `hf:` URI or URL into the cache with a progress
+ * Resolves `--model` to a GGUF file (a `builtin:*` model to the file shipped with the project,
+ * downloading an `hf:` URI or URL into the cache with a progress
  * bar, writing a `synthetic:*` model on first use) and loads it. A synthetic model gets a one-line
  * notice that its weights are random; a failed download of the default model says how to go on.
  */
 export async function openModel(spec: string, options: OpenModelOptions): Promise<LlamaModel> {
+  const builtin = resolveBuiltinPath(spec);
+  if (builtin !== undefined) {
+    return loadModel({
+      model: builtin,
+      threads: options.threads,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
   const bar = createDownloadBar(`downloading ${spec}`, options.terminal);
   let source: Awaited<ReturnType<typeof resolveModelSource>>;
   try {

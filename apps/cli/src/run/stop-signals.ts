@@ -21,9 +21,13 @@ export function findSignalExitCode(name: StopSignalName): ExitCode {
 /**
  * Turns the first SIGINT or SIGTERM into a graceful stop: the abort signal fires, and the command
  * goes on to print the best answer so far and save what it was asked to save. A second signal
- * exits at once, for a user who does not want to wait.
+ * exits at once, for a user who does not want to wait. `stopping` says what the command does
+ * after the first signal.
  */
-export function watchStopSignals(notify: (line: string) => void): StopSignals {
+export function watchStopSignals(
+  notify: (line: string) => void,
+  stopping = "stopping the search with the best answer so far",
+): StopSignals {
   const controller = new AbortController();
   let first: StopSignalName | undefined;
   const handle = (name: StopSignalName) => {
@@ -32,7 +36,7 @@ export function watchStopSignals(notify: (line: string) => void): StopSignals {
     }
     first = name;
     notify(
-      `${name === "SIGINT" ? "interrupted" : "terminated"}: stopping the search with the best answer so far (send it again to quit at once)`,
+      `${name === "SIGINT" ? "interrupted" : "terminated"}: ${stopping} (send it again to quit at once)`,
     );
     controller.abort(new Error(`stopped by ${name}`));
   };
