@@ -9,6 +9,17 @@ interface ReferenceEntry {
   readonly probabilities: readonly number[];
 }
 
+// Next-token probabilities (one-token options) and the value words must agree within 1e-3. A whole
+// step or trace option is a product of up to 20 token probabilities, each a little off in F32, so
+// those get 2e-3 (the largest difference measured on the committed model: 9.4e-4).
+const NEXT_TOKEN_TOLERANCE = 1e-3;
+const WHOLE_STEP_TOLERANCE = 2e-3;
+
+function toleranceOf(entry: ReferenceEntry): number {
+  const longest = Math.max(...entry.options.map((option) => option.length));
+  return longest <= " impossible".length ? NEXT_TOKEN_TOLERANCE : WHOLE_STEP_TOLERANCE;
+}
+
 const reference = JSON.parse(
   readFileSync(new URL("../models/tiny-reasoner.reference.json", import.meta.url), "utf8"),
 ) as ReferenceEntry[];
@@ -26,7 +37,7 @@ describe("node-llama-cpp running the packaged GGUF", () => {
   });
 
   it.each(reference.map((entry) => [entry.prompt, entry] as const))(
-    "gives PyTorch's probabilities within 1e-3 after %j",
+    "gives PyTorch's probabilities after %j",
     async (_prompt, entry) => {
       const reply = await model.scoreOptions({
         segments: [{ text: entry.prompt, trusted: true }],
@@ -34,7 +45,7 @@ describe("node-llama-cpp running the packaged GGUF", () => {
       });
       reply.probabilities.forEach((probability, index) => {
         expect(Math.abs(probability - (entry.probabilities[index] ?? Number.NaN))).toBeLessThan(
-          1e-3,
+          toleranceOf(entry),
         );
       });
     },
