@@ -38,7 +38,13 @@ export {
   type ScoreOptionsRequest,
 } from "./model/model.js";
 export { describeOptionIssue, parseThinkOptions } from "./options/parse-options.js";
-export { EvaluatorOption, StrategyOption, ThinkOptions } from "./options/think-options.js";
+export {
+  EvaluatorName,
+  EvaluatorOption,
+  StrategyName,
+  StrategyOption,
+  ThinkOptions,
+} from "./options/think-options.js";
 export { createRandom, type Random } from "./random.js";
 export {
   bestOfN,

@@ -1,6 +1,5 @@
-import type { BudgetInput, StrategyOption, ThinkOptions } from "@deliberate/core";
+import type { BudgetInput, StrategyName, StrategyOption, ThinkOptions } from "@deliberate/core";
 import { createUsageError } from "../cli-error.js";
-import type { StrategyName } from "./parse-values.js";
 import type { ThinkFlags } from "./think-flags.js";
 
 /** The strategy knobs and the strategies each applies to. */

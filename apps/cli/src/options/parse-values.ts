@@ -1,22 +1,11 @@
-import { parseDuration } from "@deliberate/core";
+import { EvaluatorName, parseDuration, StrategyName } from "@deliberate/core";
 import { InvalidArgumentError } from "commander";
 
 /** Names of the search strategies, as `--strategy` takes them. */
-export const STRATEGY_NAMES = [
-  "beam",
-  "dfs",
-  "best-first",
-  "mcts",
-  "best-of-n",
-  "self-consistency",
-  "greedy",
-  "sample",
-] as const;
-export type StrategyName = (typeof STRATEGY_NAMES)[number];
+export const STRATEGY_NAMES = StrategyName.options;
 
 /** Names of the evaluators, as `--evaluator` takes them. */
-export const EVALUATOR_NAMES = ["value", "vote", "confidence", "verifier"] as const;
-export type EvaluatorName = (typeof EVALUATOR_NAMES)[number];
+export const EVALUATOR_NAMES = EvaluatorName.options;
 
 /**
  * Returns a commander argument parser for an integer in `[min, max]`. Its error is what commander

@@ -1,15 +1,14 @@
+import type { EvaluatorName, StrategyName } from "@deliberate/core";
 import { type Command, Option } from "commander";
 import { DEFAULT_MODEL } from "../model/default-model.js";
 import {
   EVALUATOR_NAMES,
-  type EvaluatorName,
   parseIntegerIn,
   parseOneOf,
   parseTemperature,
   parseThinkTime,
   parseUnitInterval,
   STRATEGY_NAMES,
-  type StrategyName,
 } from "./parse-values.js";
 
 /** The flags `ask`, `solve` and `demo` share, as commander hands them over. */

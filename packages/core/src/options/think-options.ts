@@ -17,18 +17,22 @@ const isStrategy = (value: unknown): value is Strategy =>
   "update" in value &&
   "init" in value;
 
+/** The strategies that come with deliberate, by name. */
+export const StrategyName = z.enum([
+  "beam",
+  "dfs",
+  "best-first",
+  "mcts",
+  "best-of-n",
+  "self-consistency",
+  "greedy",
+  "sample",
+]);
+export type StrategyName = z.infer<typeof StrategyName>;
+
 /** A strategy by name with its defaults, by name with options, or a strategy object of your own. */
 export const StrategyOption = z.union([
-  z.enum([
-    "beam",
-    "dfs",
-    "best-first",
-    "mcts",
-    "best-of-n",
-    "self-consistency",
-    "greedy",
-    "sample",
-  ]),
+  StrategyName,
   z.discriminatedUnion("name", [
     z.strictObject({
       name: z.literal("beam"),
@@ -65,7 +69,9 @@ const isEvaluator = (value: unknown): value is Evaluator =>
   "evaluate" in value &&
   typeof value.evaluate === "function";
 
-const EvaluatorName = z.enum(["value", "vote", "confidence", "verifier"]);
+/** The evaluators that come with deliberate, by name. */
+export const EvaluatorName = z.enum(["value", "vote", "confidence", "verifier"]);
+export type EvaluatorName = z.infer<typeof EvaluatorName>;
 
 const NamedEvaluator = z.discriminatedUnion("name", [
   z.strictObject({

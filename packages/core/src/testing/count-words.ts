@@ -1,3 +1,5 @@
+import type { ModelUsage } from "../model/model.js";
+
 /** Words in a text: how the test models count tokens, so budgets in tests are easy to reason about. */
 export function countWords(text: string): number {
   const trimmed = text.trim();
@@ -26,4 +28,17 @@ export function shapeReply(
     kept += piece;
   }
   return { text: kept, finishReason: "stop" };
+}
+
+/** The usage of one test-model call: tokens counted as words, the whole prompt evaluated. */
+export function measureTestUsage(prompt: string, texts: readonly string[], ms: number): ModelUsage {
+  const promptTokens = countWords(prompt);
+  return {
+    promptTokens,
+    evaluatedPromptTokens: promptTokens,
+    generatedTokens: texts.reduce((sum, text) => sum + countWords(text), 0),
+    calls: 1,
+    forks: 0,
+    ms,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Model, ModelRequest } from "../model/model.js";
 import { createRandom } from "../random.js";
-import { countWords, shapeReply } from "./count-words.js";
+import { measureTestUsage, shapeReply } from "./count-words.js";
 
 export interface RandomModelOptions {
   /** Words the model draws from. @default a small English vocabulary */
@@ -57,21 +57,9 @@ export function createRandomModel(options: RandomModelOptions = {}): Model {
               );
         return shapeReply(text, request.stop, request.maxTokens);
       });
-      const promptTokens = countWords(request.segments.map((segment) => segment.text).join(""));
-      return {
-        completions,
-        usage: {
-          promptTokens,
-          evaluatedPromptTokens: promptTokens,
-          generatedTokens: completions.reduce(
-            (sum, completion) => sum + countWords(completion.text),
-            0,
-          ),
-          calls: 1,
-          forks: 0,
-          ms: options.latencyMs ?? 0,
-        },
-      };
+      const prompt = request.segments.map((segment) => segment.text).join("");
+      const texts = completions.map((completion) => completion.text);
+      return { completions, usage: measureTestUsage(prompt, texts, options.latencyMs ?? 0) };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Completion, Model, ModelRequest, ScoreOptionsRequest } from "../model/model.js";
-import { countWords, shapeReply } from "./count-words.js";
+import { countWords, measureTestUsage, shapeReply } from "./count-words.js";
 
 /** One completion being scripted. */
 export interface ScriptedCall {
@@ -109,21 +109,8 @@ export function createScriptedModel(
             : {}),
         };
       });
-      const promptTokens = countWords(prompt);
-      return {
-        completions,
-        usage: {
-          promptTokens,
-          evaluatedPromptTokens: promptTokens,
-          generatedTokens: completions.reduce(
-            (sum, completion) => sum + countWords(completion.text),
-            0,
-          ),
-          calls: 1,
-          forks: 0,
-          ms: latency,
-        },
-      };
+      const texts = completions.map((completion) => completion.text);
+      return { completions, usage: measureTestUsage(prompt, texts, latency) };
     },
   };
   const score = options.scoreOptions;
@@ -133,17 +120,9 @@ export function createScriptedModel(
       calls++;
       const prompt = request.segments.map((segment) => segment.text).join("");
       if (latency > 0) await wait(latency, request.signal);
-      const promptTokens = countWords(prompt);
       return {
         probabilities: score(prompt, request.options),
-        usage: {
-          promptTokens,
-          evaluatedPromptTokens: promptTokens,
-          generatedTokens: 0,
-          calls: 1,
-          forks: 0,
-          ms: latency,
-        },
+        usage: measureTestUsage(prompt, [], latency),
       };
     },
   });
