@@ -80,4 +80,10 @@ export {
   TREE_FORMAT_VERSION,
   TreeNode,
 } from "./tree/schema.js";
-export { loadTree, parseTree, saveTree, writeJsonAtomic } from "./tree/tree-file.js";
+export {
+  loadTree,
+  parseTree,
+  saveTree,
+  writeJsonAtomic,
+  writeTextAtomic,
+} from "./tree/tree-file.js";

@@ -1,10 +1,9 @@
 import { resolve } from "node:path";
-import { loadTree } from "@deliberate/core";
+import { loadTree, writeTextAtomic } from "@deliberate/core";
 import { renderHtml, renderText, toDot, toMermaid } from "@deliberate/viz";
 import { Command } from "commander";
 import { ExitCode } from "../cli-error.js";
 import { parseOneOf } from "../options/parse-values.js";
-import { writeTextAtomic } from "../output/write-text-atomic.js";
 import { describeTerminal } from "../ui/terminal.js";
 
 const FORMATS = ["text", "html", "mermaid", "dot"] as const;

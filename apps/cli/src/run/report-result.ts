@@ -1,11 +1,10 @@
 import { resolve } from "node:path";
-import { type Result, saveTree } from "@deliberate/core";
+import { type Result, saveTree, writeTextAtomic } from "@deliberate/core";
 import { renderHtml, renderText } from "@deliberate/viz";
 import { ExitCode } from "../cli-error.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 import { formatResult } from "../output/format-result.js";
 import { stringifyJson, toResultJson } from "../output/result-json.js";
-import { writeTextAtomic } from "../output/write-text-atomic.js";
 import { describeTerminal } from "../ui/terminal.js";
 import type { StopSignalName } from "./stop-signals.js";
 

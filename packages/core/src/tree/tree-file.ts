@@ -111,18 +111,23 @@ export async function loadTree(path: string): Promise<SearchTree> {
 }
 
 /**
- * Writes `data` as JSON atomically: to a temporary file beside `path`, then renamed over it, so a
- * crash or a full disk never leaves a truncated file.
+ * Writes text atomically: to a temporary file beside `path`, then renamed over it, so a crash or
+ * a full disk never leaves a truncated file.
  */
-export async function writeJsonAtomic(path: string, data: unknown): Promise<void> {
+export async function writeTextAtomic(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temporary, `${JSON.stringify(data)}\n`, { flush: true });
+    await writeFile(temporary, text, { flush: true });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** Writes `data` as JSON atomically (see {@link writeTextAtomic}). */
+export async function writeJsonAtomic(path: string, data: unknown): Promise<void> {
+  await writeTextAtomic(path, `${JSON.stringify(data)}\n`);
 }
 
 /** Saves a tree as JSON, atomically. */
