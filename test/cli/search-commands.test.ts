@@ -88,12 +88,14 @@ describe("deliberate solve", () => {
 });
 
 describe("deliberate demo", () => {
-  it("solves its puzzle offline on synthetic:tiny and writes demo-tree.html", async () => {
+  it("shows the trained model failing in one pass, then the search finding a verified answer, offline", async () => {
     const dir = makeTempDir();
     const run = await runCli(["demo"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^answer: .+ ✓ verified$/m);
-    expect(run.stderr).toContain("the search, not the model, finds the answer");
+    const [single, search] = run.stdout.split("System 2");
+    expect(single).toMatch(/^answer: .+ ✗ rejected by the task's verifier$/m);
+    expect(search).toMatch(/^answer: .+ ✓ verified$/m);
+    expect(run.stderr).toContain("builtin:tiny-reasoner");
     expect(existsSync(join(dir, "demo-tree.html"))).toBe(true);
   });
 });

@@ -3,8 +3,11 @@ import type { ExitCode } from "../cli-error.js";
 import { parseIntegerIn, parseThinkTime } from "../options/parse-values.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 
-/** The puzzle the demo solves unless `--puzzle` names another. */
-export const DEMO_PUZZLE = "1 1 4 6";
+/** The puzzle the demo solves unless `--puzzle` names another: one single pass gets wrong. */
+export const DEMO_PUZZLE = "4 5 6 10";
+
+/** The project's own Game-of-24 model: committed, no download. */
+const DEMO_MODEL = "builtin:tiny-reasoner";
 
 interface DemoFlags {
   readonly puzzle: string;
@@ -20,8 +23,8 @@ interface DemoFlags {
 }
 
 const NOTES = [
-  "demo: Game of 24, beam search (width 5, 8 thoughts a state), states scored by the task's exact feasibility check (a solver).",
-  "demo: the random model only picks among the legal moves its grammar allows: the search, not the model, finds the answer.",
+  "demo: Game of 24 on builtin:tiny-reasoner, a 0.93M-parameter model the project trained (docs/tiny-reasoner.md).",
+  "demo: System 2 — beam search (width 5, 8 thoughts a state), states ranked by the model's own P(sure / likely / impossible).",
 ];
 
 const EXAMPLES = `
@@ -31,12 +34,16 @@ Examples:
   $ deliberate solve game24 "4 9 10 13" --model ./qwen2.5-0.5b-instruct-q4_k_m.gguf   # the same with a real model`;
 
 /**
- * `deliberate demo`: solves one Game-of-24 puzzle on `synthetic:tiny` with no download and no
- * network, shows the live status line, prints the verified answer and writes `demo-tree.html`.
+ * `deliberate demo`: one Game-of-24 puzzle on the project's own trained model, with no download and
+ * no network: first a single greedy pass (System 1), then a beam search with the model's own value
+ * judgments (System 2) under the live status line; prints both answers, verified exactly, and
+ * writes the search tree to `demo-tree.html`.
  */
 export function createDemoCommand(done: (code: ExitCode) => void): Command {
   return new Command("demo")
-    .description("solve a Game-of-24 puzzle offline on synthetic:tiny and write demo-tree.html")
+    .description(
+      "solve a Game-of-24 puzzle offline on builtin:tiny-reasoner, single pass then search, and write demo-tree.html",
+    )
     .option("--puzzle <numbers>", "the four numbers", DEMO_PUZZLE)
     .option("-t, --think <duration>", "think-time budget", parseThinkTime, 30_000)
     .option("--seed <n>", "seed of the search", parseIntegerIn(0, 2 ** 31 - 1), 1)
@@ -51,16 +58,24 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
     .action(async (demo: DemoFlags) => {
       const { createTask } = await import("../tasks/create-task.js");
       const { runSearch } = await import("../run/run-search.js");
-      // With dead ends pruned, the task's verifier is an exact feasibility check (a solver).
-      const task = createTask("game24", demo.puzzle, { profile: "compact", pruneDeadEnds: true });
-      const flags: ThinkFlags = {
-        ...demo,
-        model: "synthetic:tiny",
-        strategy: "beam",
-        width: 5,
-        branching: 8,
-      };
-      const defaults = { evaluator: "verifier" as const, temperature: 1 };
-      done(await runSearch({ input: task, flags, defaults, notes: NOTES }));
+      const task = () => createTask("game24", demo.puzzle, { profile: "compact" });
+      const base = { ...demo, model: DEMO_MODEL };
+      if (!demo.json) {
+        // System 1 first, printed but not saved: what the same model answers without a search.
+        process.stdout.write("System 1 — one greedy pass, no search:\n");
+        const single: ThinkFlags = {
+          ...base,
+          strategy: "greedy",
+          html: undefined,
+          save: undefined,
+          live: false,
+        };
+        await runSearch({ input: task(), flags: single });
+        process.stdout.write("\nSystem 2 — the same model, thinking longer:\n");
+      }
+      const flags: ThinkFlags = { ...base, strategy: "beam", width: 5, branching: 8 };
+      done(
+        await runSearch({ input: task(), flags, defaults: { evaluator: "value" }, notes: NOTES }),
+      );
     });
 }
