@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { getLlama, type Llama } from "node-llama-cpp";
+import { afterAll, beforeAll } from "vitest";
 import { ggufValue } from "../src/gguf/gguf-value.js";
 import { type LlamaModelSpec, writeLlamaModel } from "../src/gguf/llama-model.js";
 import { buildLlamaVocabulary } from "../src/gguf/llama-vocabulary.js";
@@ -20,6 +21,23 @@ export async function makeTempDir(): Promise<{ dir: string; remove: () => Promis
  */
 export function loadTestLlama(): Promise<Llama> {
   return getLlama({ gpu: false, build: "never", maxThreads: availableParallelism() });
+}
+
+/**
+ * Loads llama.cpp and makes a scratch folder for the tests of one `describe` block, both ready in
+ * its tests and freed after them.
+ */
+export function useLlamaWorkspace(): { readonly llama: Llama; readonly dir: string } {
+  const workspace = {} as { llama: Llama; dir: string; remove: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(workspace, await makeTempDir());
+    workspace.llama = await loadTestLlama();
+  });
+  afterAll(async () => {
+    await workspace.llama?.dispose();
+    await workspace.remove?.();
+  });
+  return workspace;
 }
 
 /** A small llama model spec (E32, one layer) for tests that need a loadable file quickly. */

@@ -1,52 +1,48 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Llama, LlamaCompletion, readGgufFileInfo } from "node-llama-cpp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LlamaCompletion, readGgufFileInfo } from "node-llama-cpp";
+import { describe, expect, it } from "vitest";
 import { describeLlamaTensors, writeLlamaModel } from "../src/gguf/llama-model.js";
 import { createSeededWeights } from "../src/gguf/seeded-weights.js";
-import { describeSmallModel, loadTestLlama, makeTempDir } from "./gguf-fixture.js";
+import { describeSmallModel, useLlamaWorkspace } from "./gguf-fixture.js";
 
 describe("writeLlamaModel", () => {
-  let llama: Llama;
-  let dir: string;
-  let remove: () => Promise<void>;
-  beforeAll(async () => {
-    ({ dir, remove } = await makeTempDir());
-    llama = await loadTestLlama();
-  });
-  afterAll(async () => {
-    await llama.dispose();
-    await remove();
-  });
+  const workspace = useLlamaWorkspace();
 
   it("writes the same file from weight arrays by name as from an initializer, as an export would", async () => {
     const spec = describeSmallModel();
     const initializer = createSeededWeights(5);
     const shapes = describeLlamaTensors(spec.dims, spec.vocabulary.tokens.length);
     const arrays = Object.fromEntries(shapes.map((shape) => [shape.name, initializer(shape)]));
-    await writeLlamaModel(join(dir, "from-function.gguf"), { ...spec, weights: initializer });
-    await writeLlamaModel(join(dir, "from-arrays.gguf"), { ...spec, weights: arrays });
+    await writeLlamaModel(join(workspace.dir, "from-function.gguf"), {
+      ...spec,
+      weights: initializer,
+    });
+    await writeLlamaModel(join(workspace.dir, "from-arrays.gguf"), { ...spec, weights: arrays });
     const [first, second] = await Promise.all(
-      ["from-function.gguf", "from-arrays.gguf"].map((file) => readFile(join(dir, file))),
+      ["from-function.gguf", "from-arrays.gguf"].map((file) => readFile(join(workspace.dir, file))),
     );
     expect(first?.equals(second as Buffer)).toBe(true);
   });
 
   it("names a missing weight array and what was given", async () => {
     await expect(
-      writeLlamaModel(join(dir, "missing.gguf"), { ...describeSmallModel(), weights: {} }),
+      writeLlamaModel(join(workspace.dir, "missing.gguf"), {
+        ...describeSmallModel(),
+        weights: {},
+      }),
     ).rejects.toThrow(/weights for tensor `token_embd\.weight`, got none \(given: 0 tensors\)/);
   });
 
   it("rejects dims whose heads do not divide the embedding", async () => {
     const dims = { embedding: 30, layers: 1, feedForward: 8, heads: 4 };
     await expect(
-      writeLlamaModel(join(dir, "bad.gguf"), describeSmallModel({ dims })),
+      writeLlamaModel(join(workspace.dir, "bad.gguf"), describeSmallModel({ dims })),
     ).rejects.toThrow(/heads dividing embedding.*"embedding":30/);
   });
 
   it("writes the keys llama.cpp requires, and a tied-output model without output.weight that runs", async () => {
-    const path = join(dir, "tied.gguf");
+    const path = join(workspace.dir, "tied.gguf");
     const spec = describeSmallModel({
       dims: { embedding: 32, layers: 1, feedForward: 64, heads: 2, kvHeads: 1, tiedOutput: true },
     });
@@ -64,7 +60,7 @@ describe("writeLlamaModel", () => {
     const embeddings = 32 * spec.vocabulary.tokens.length;
     const attention = 2 * 32 * 32 + 2 * 32 * 16;
     expect(parameters).toBe(embeddings + 3 * 32 + attention + 3 * 32 * 64);
-    const model = await llama.loadModel({ modelPath: path });
+    const model = await workspace.llama.loadModel({ modelPath: path });
     const context = await model.createContext({ threads: 1, contextSize: 64 });
     const completion = new LlamaCompletion({ contextSequence: context.getSequence() });
     expect(

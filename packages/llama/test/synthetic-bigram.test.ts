@@ -1,10 +1,10 @@
 import { join } from "node:path";
-import type { Llama, LlamaModel, Token } from "node-llama-cpp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LlamaModel, Token } from "node-llama-cpp";
+import { describe, expect, it } from "vitest";
 import { writeBigramModel } from "../src/gguf/synthetic/bigram-model.js";
 import { ensureSyntheticModel } from "../src/gguf/synthetic/ensure-synthetic-model.js";
 import { DEFAULT_BIGRAM } from "../src/gguf/synthetic/synthetic-catalog.js";
-import { loadTestLlama, makeTempDir } from "./gguf-fixture.js";
+import { useLlamaWorkspace } from "./gguf-fixture.js";
 
 /** Next-token probabilities after each token of `path` (which starts with `<s>`). */
 async function readNextProbabilities(
@@ -24,22 +24,12 @@ async function readNextProbabilities(
 }
 
 describe("writeBigramModel", () => {
-  let llama: Llama;
-  let dir: string;
-  let remove: () => Promise<void>;
-  beforeAll(async () => {
-    ({ dir, remove } = await makeTempDir());
-    llama = await loadTestLlama();
-  });
-  afterAll(async () => {
-    await llama.dispose();
-    await remove();
-  });
+  const workspace = useLlamaWorkspace();
 
   it("makes synthetic:bigram's next-token probabilities equal its table, row by row", async () => {
-    const modelPath = await ensureSyntheticModel("bigram", dir);
-    const { ids } = await writeBigramModel(join(dir, "ids.gguf"), DEFAULT_BIGRAM);
-    const model = await llama.loadModel({ modelPath });
+    const modelPath = await ensureSyntheticModel("bigram", workspace.dir);
+    const { ids } = await writeBigramModel(join(workspace.dir, "ids.gguf"), DEFAULT_BIGRAM);
+    const model = await workspace.llama.loadModel({ modelPath });
     const rows = ["<s>", " yes", " the", " cat", " sat", ".", " no", " the", " dog", " ran"];
     const probabilities = await readNextProbabilities(
       model,
@@ -55,12 +45,12 @@ describe("writeBigramModel", () => {
   });
 
   it("follows a custom table, and a token without a row by any given token uniformly", async () => {
-    const path = join(dir, "abc.gguf");
+    const path = join(workspace.dir, "abc.gguf");
     const { ids } = await writeBigramModel(path, {
       tokens: [" A", " B", " C"],
       table: { "<s>": { " A": 0.1, " B": 0.2, " C": 0.7 } },
     });
-    const model = await llama.loadModel({ modelPath: path });
+    const model = await workspace.llama.loadModel({ modelPath: path });
     const [afterStart, afterA] = await readNextProbabilities(model, [
       ids["<s>"],
       ids[" A"],
@@ -78,10 +68,10 @@ describe("writeBigramModel", () => {
   it("rejects a row that does not sum to 1 and a column that is no token", async () => {
     const tokens = [" A", " B"];
     await expect(
-      writeBigramModel(join(dir, "bad.gguf"), { tokens, table: { " A": { " B": 0.9 } } }),
+      writeBigramModel(join(workspace.dir, "bad.gguf"), { tokens, table: { " A": { " B": 0.9 } } }),
     ).rejects.toThrow(/row " A" .*summing to 1, got a sum of 0\.9/);
     await expect(
-      writeBigramModel(join(dir, "bad.gguf"), { tokens, table: { " A": { " Z": 1 } } }),
+      writeBigramModel(join(workspace.dir, "bad.gguf"), { tokens, table: { " A": { " Z": 1 } } }),
     ).rejects.toThrow(/one of `tokens`, "<s>" or "<\/s>", got " Z"/);
   });
 });

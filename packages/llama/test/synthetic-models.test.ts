@@ -3,19 +3,18 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   ChatMLChatWrapper,
-  type Llama,
   LlamaChatSession,
   LlamaCompletion,
   readGgufFileInfo,
   resolveChatWrapper,
 } from "node-llama-cpp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countLlamaParameters } from "../src/gguf/llama-model.js";
 import { buildLlamaVocabulary } from "../src/gguf/llama-vocabulary.js";
 import { listEnglishPieces } from "../src/gguf/synthetic/english-pieces.js";
 import { ensureSyntheticModel } from "../src/gguf/synthetic/ensure-synthetic-model.js";
 import { BENCH_DIMS, TINY_DIMS } from "../src/gguf/synthetic/synthetic-catalog.js";
-import { loadTestLlama, makeTempDir, writeSmallModel } from "./gguf-fixture.js";
+import { makeTempDir, useLlamaWorkspace, writeSmallModel } from "./gguf-fixture.js";
 
 /**
  * The bytes of each synthetic model, pinned: a change here means the cached files of every user
@@ -33,21 +32,11 @@ const hashFile = async (path: string) =>
     .digest("hex");
 
 describe("synthetic models", () => {
-  let llama: Llama;
-  let dir: string;
-  let remove: () => Promise<void>;
-  beforeAll(async () => {
-    ({ dir, remove } = await makeTempDir());
-    llama = await loadTestLlama();
-  });
-  afterAll(async () => {
-    await llama.dispose();
-    await remove();
-  });
+  const workspace = useLlamaWorkspace();
 
   it("writes the same bytes on every run and machine", async () => {
     for (const [name, sha256] of Object.entries(PINNED_SHA256)) {
-      expect(await hashFile(await ensureSyntheticModel(name, dir)), name).toBe(sha256);
+      expect(await hashFile(await ensureSyntheticModel(name, workspace.dir)), name).toBe(sha256);
     }
   });
 
@@ -72,7 +61,7 @@ describe("synthetic models", () => {
   });
 
   it("rejects an unknown name, listing the known ones", async () => {
-    await expect(ensureSyntheticModel("huge", dir)).rejects.toThrow(
+    await expect(ensureSyntheticModel("huge", workspace.dir)).rejects.toThrow(
       /synthetic:tiny, synthetic:tiny-chat, synthetic:bench, synthetic:bigram\), got "synthetic:huge"/,
     );
   });
@@ -85,7 +74,9 @@ describe("synthetic models", () => {
   });
 
   it("tokenizes English, digits and arithmetic into pieces, never into bytes", async () => {
-    const model = await llama.loadModel({ modelPath: await ensureSyntheticModel("tiny", dir) });
+    const model = await workspace.llama.loadModel({
+      modelPath: await ensureSyntheticModel("tiny", workspace.dir),
+    });
     const text = "The answer is left here: (12 / 4) * 2 - 1 = 5, and 3 + 4 = 7. Hello world!";
     const tokens = model.tokenize(text);
     const byteTokens = tokens.filter((token) => token >= 3 && token <= 258);
@@ -96,7 +87,9 @@ describe("synthetic models", () => {
   });
 
   it("generates varied text with tiny: different seeds, many distinct words, no broken bytes", async () => {
-    const model = await llama.loadModel({ modelPath: await ensureSyntheticModel("tiny", dir) });
+    const model = await workspace.llama.loadModel({
+      modelPath: await ensureSyntheticModel("tiny", workspace.dir),
+    });
     const context = await model.createContext({ threads: 1, contextSize: 256 });
     const completion = new LlamaCompletion({ contextSequence: context.getSequence() });
     const texts: string[] = [];
@@ -115,10 +108,10 @@ describe("synthetic models", () => {
   });
 
   it("gives tiny-chat a ChatML template that node-llama-cpp's chat wrapper picks up", async () => {
-    const path = await ensureSyntheticModel("tiny-chat", dir);
+    const path = await ensureSyntheticModel("tiny-chat", workspace.dir);
     const info = await readGgufFileInfo(path, { logWarnings: false });
     expect(info.metadata.tokenizer.chat_template).toContain("<|im_start|>");
-    const model = await llama.loadModel({ modelPath: path });
+    const model = await workspace.llama.loadModel({ modelPath: path });
     expect(resolveChatWrapper(model)).toBeInstanceOf(ChatMLChatWrapper);
     expect(model.tokenize("<|im_start|>", true)).toHaveLength(1);
     const context = await model.createContext({ threads: 1, contextSize: 256 });
@@ -134,13 +127,13 @@ describe("synthetic models", () => {
   });
 
   it("writes F16 matrices that llama.cpp loads and runs", async () => {
-    const path = await writeSmallModel(dir, "small-f16.gguf", { matrixType: "f16" });
+    const path = await writeSmallModel(workspace.dir, "small-f16.gguf", { matrixType: "f16" });
     const info = await readGgufFileInfo(path, { logWarnings: false });
     const types = new Set(
       (info.tensorInfo ?? []).map((tensor) => `${tensor.dimensions.length}:${tensor.ggmlType}`),
     );
     expect([...types].sort()).toEqual(["1:0", "2:1"]);
-    const model = await llama.loadModel({ modelPath: path });
+    const model = await workspace.llama.loadModel({ modelPath: path });
     const context = await model.createContext({ threads: 1, contextSize: 64 });
     const completion = new LlamaCompletion({ contextSequence: context.getSequence() });
     const text = await completion.generateCompletion("hello", { maxTokens: 8, temperature: 0 });
