@@ -74,39 +74,23 @@ class Parser {
   }
 
   private parseSum(depth: number): ArithmeticNode {
-    let left = this.parseProduct(depth);
-    for (
-      let t = this.peek();
-      t.kind === "operator" && (t.op === "+" || t.op === "-");
-      t = this.peek()
-    ) {
-      this.index++;
-      left = {
-        kind: "binary",
-        op: t.op,
-        left,
-        right: this.parseProduct(depth),
-        position: t.position,
-      };
-    }
-    return left;
+    return this.parseChain(depth, ["+", "-"], (inner) => this.parseProduct(inner));
   }
 
   private parseProduct(depth: number): ArithmeticNode {
-    let left = this.parseUnary(depth);
-    for (
-      let t = this.peek();
-      t.kind === "operator" && (t.op === "*" || t.op === "/");
-      t = this.peek()
-    ) {
+    return this.parseChain(depth, ["*", "/"], (inner) => this.parseUnary(inner));
+  }
+
+  /** One precedence level: operands joined, left to right, by any of `operators`. */
+  private parseChain(
+    depth: number,
+    operators: readonly Operator[],
+    parseOperand: (depth: number) => ArithmeticNode,
+  ): ArithmeticNode {
+    let left = parseOperand(depth);
+    for (let t = this.peek(); t.kind === "operator" && operators.includes(t.op); t = this.peek()) {
       this.index++;
-      left = {
-        kind: "binary",
-        op: t.op,
-        left,
-        right: this.parseUnary(depth),
-        position: t.position,
-      };
+      left = { kind: "binary", op: t.op, left, right: parseOperand(depth), position: t.position };
     }
     return left;
   }
