@@ -4,9 +4,8 @@ import { loadTree } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
 import { makeTempDir, startCli } from "./helpers/run-cli.js";
 
-/** Starts a search that would think for a minute, and signals it once it is thinking. */
-async function stopMidSearch(signal: NodeJS.Signals, json: boolean) {
-  const tree = join(makeTempDir(), "tree.json");
+/** Starts a search that would think for a minute, saving to `tree`; resolves once it is thinking. */
+async function startLongSearch(tree: string, json = false) {
   const cli = startCli([
     "ask",
     "Name a prime number above 10.",
@@ -19,6 +18,13 @@ async function stopMidSearch(signal: NodeJS.Signals, json: boolean) {
     ...(json ? ["--json"] : []),
   ]);
   await cli.waitForStderr("thinking for up to");
+  return cli;
+}
+
+/** Starts a search that would think for a minute, and signals it once it is thinking. */
+async function stopMidSearch(signal: NodeJS.Signals, json: boolean) {
+  const tree = join(makeTempDir(), "tree.json");
+  const cli = await startLongSearch(tree, json);
   // Mid-search, not at its first step: how far it got by then does not matter.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   cli.child.kill(signal);
@@ -46,17 +52,7 @@ describe("deliberate stopped by a signal", () => {
 
   it("leaves the last checkpoint of the tree when killed outright (SIGKILL)", async () => {
     const tree = join(makeTempDir(), "tree.json");
-    const cli = startCli([
-      "ask",
-      "Name a prime number above 10.",
-      "--model",
-      "synthetic:tiny",
-      "--think",
-      "60s",
-      "--save",
-      tree,
-    ]);
-    await cli.waitForStderr("thinking for up to");
+    const cli = await startLongSearch(tree);
     while (!existsSync(tree)) await new Promise((resolve) => setTimeout(resolve, 200));
     cli.child.kill("SIGKILL");
     const run = await cli.done;
