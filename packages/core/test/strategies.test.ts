@@ -115,6 +115,47 @@ describe("beam", () => {
   });
 });
 
+describe.each(searches)("state keys with strategy %o", (strategy) => {
+  // a and b both lead to the state "m" (as m1 and m2): the second copy is not searched again.
+  const transposed: GraphSpec = {
+    edges: { root: ["a", "b"], a: ["m1"], b: ["m2"], m1: ["goal"], m2: ["goal"] },
+    goals: { goal: "42" },
+    correct: "42",
+    judgements: { a: "likely", b: "likely", m1: "likely", m2: "likely" },
+    keys: { m1: "m", m2: "m" },
+  };
+
+  it("prunes a node that reaches the state of an earlier live node, and still answers", async () => {
+    const result = await think(createGraphTask(transposed), {
+      model: createGraphModel(transposed),
+      strategy,
+      stopOnSolution: false,
+    });
+    const copies = result.tree.nodes.filter(
+      (node) =>
+        (node.text === "m1" || node.text === "m2") && !node.reason?.startsWith("repeats sibling"),
+    );
+    expect(copies).toHaveLength(2);
+    const [first, second] = copies;
+    expect(second?.status).toBe("pruned");
+    expect(second?.reason).toBe(`reaches the same state as node ${first?.id}`);
+    expect(result.tree.nodes.some((node) => node.parent === second?.id)).toBe(false);
+    expect(result.answer).toBe("42");
+  });
+
+  it("searches both copies when the task gives no state key", async () => {
+    const { keys: _keys, ...unkeyed } = transposed;
+    const result = await think(createGraphTask(unkeyed), {
+      model: createGraphModel(unkeyed),
+      strategy,
+      stopOnSolution: false,
+    });
+    expect(
+      result.tree.nodes.some((node) => node.reason?.startsWith("reaches the same state")),
+    ).toBe(false);
+  });
+});
+
 describe("dfs", () => {
   it("never enters a child scored below the threshold", async () => {
     const result = await think(createGraphTask(trapGraph), {

@@ -145,6 +145,19 @@ describe("createGame24Task", () => {
     ).toThrow(/boolean/);
   });
 
+  it("keys a state by its numbers left, whatever order of steps made them", () => {
+    const task = createGame24Task("4 5 6 10", { profile: "compact" });
+    const stateAfter = (steps: readonly string[]) => {
+      const last = follow(task, steps).at(-1);
+      if (last?.kind !== "step") throw new Error(`expected a step, got ${JSON.stringify(last)}`);
+      return last.state;
+    };
+    const key = (steps: readonly string[]) => task.stateKey?.(stateAfter(steps));
+    expect(key(["10-4=6 | 5 6 6", "6-5=1 | 1 6"])).toBe("1 6");
+    expect(key(["6-5=1 | 1 4 10", "10-4=6 | 1 6"])).toBe("1 6");
+    expect(key(["10-4=6 | 5 6 6"])).not.toBe(key(["10-5=5 | 4 5 6"]));
+  });
+
   it("splits a propose reply into step lines", () => {
     const task = createGame24Task("4 9 10 13");
     const root = { state: task.initialState, path: [], depth: 0 };

@@ -17,6 +17,7 @@ import {
   type StopReason,
 } from "./result.js";
 import { readTaskNode, type SearchContext, type SearchSettings } from "./search-context.js";
+import { StateIndex } from "./state-index.js";
 
 /** Everything one search is made of, resolved from the options. */
 export interface SearchConfig {
@@ -75,6 +76,7 @@ export class SearchRun {
   private expanded: number[] = [];
   private created: number[] = [];
   private readonly logprobs = new Map<number, readonly number[]>();
+  private readonly states: StateIndex;
   pauseRequested = false;
   solvedId: number | undefined;
   limit: BudgetLimit | undefined;
@@ -91,6 +93,7 @@ export class SearchRun {
       ? new TreeRecorder(saved.tree, clock)
       : TreeRecorder.start(config.task.question, config.task.initialState, clock);
     this.gate = new ModelGate(config.model, this.meter, config.gate);
+    this.states = new StateIndex(config.task, this.tree);
     this.seedsUsed = saved?.seedsUsed ?? 0;
     this.steps = saved?.steps ?? 0;
     this.context = {
@@ -113,6 +116,7 @@ export class SearchRun {
       nodes: this.tree.nodes,
       children: (id) => this.tree.children(id),
       maxDepth: this.config.maxDepth,
+      twinOf: (node) => this.states.twinOf(node),
     };
   }
 

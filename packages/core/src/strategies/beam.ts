@@ -5,6 +5,7 @@ import {
   nodesOf,
   type Prune,
   pruneAtDepthLimit,
+  pruneRepeatedStates,
   type Strategy,
 } from "./strategy.js";
 
@@ -50,14 +51,19 @@ export function beam(options: BeamOptions = {}): Strategy<BeamState> {
       const carried = nodesOf(view, state.beam).filter(
         (node) => node.status === "terminal" && !expanded.includes(node.id),
       );
-      const ranked = [...carried, ...nodesOf(view, created).filter(isViable)].sort(compareByScore);
+      const viable = nodesOf(view, created).filter(isViable);
+      const repeats = pruneRepeatedStates(viable, view);
+      const repeated = new Set(repeats.map((entry) => entry.id));
+      const ranked = [...carried, ...viable.filter((node) => !repeated.has(node.id))].sort(
+        compareByScore,
+      );
       const kept = ranked.slice(0, width);
       const depth = view.nodes[expanded[0] ?? 0]?.depth ?? 0;
       const prune: Prune[] = ranked.slice(width).map((node) => ({
         id: node.id,
         reason: `not among the best ${width} at depth ${depth + 1}`,
       }));
-      prune.push(...pruneAtDepthLimit(kept, view));
+      prune.push(...repeats, ...pruneAtDepthLimit(kept, view));
       return { state: { beam: kept.map((node) => node.id) }, prune };
     },
   };

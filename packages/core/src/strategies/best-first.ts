@@ -4,6 +4,7 @@ import {
   isViable,
   nodesOf,
   pruneAtDepthLimit,
+  pruneRepeatedStates,
   rankOf,
   type Strategy,
 } from "./strategy.js";
@@ -51,8 +52,10 @@ export function bestFirst(options: BestFirstOptions = {}): Strategy<BestFirstSta
       };
     },
     update(state, view, _expanded, created) {
-      const nodes = nodesOf(view, created);
-      const prune = pruneAtDepthLimit(nodes, view);
+      const repeats = pruneRepeatedStates(nodesOf(view, created), view);
+      const repeated = new Set(repeats.map((entry) => entry.id));
+      const nodes = nodesOf(view, created).filter((node) => !repeated.has(node.id));
+      const prune = [...repeats, ...pruneAtDepthLimit(nodes, view)];
       const pruned = new Set(prune.map((entry) => entry.id));
       for (const node of nodes) {
         if (isViable(node) && node.status === "open" && !pruned.has(node.id)) {

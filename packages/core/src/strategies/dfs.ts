@@ -4,6 +4,7 @@ import {
   isViable,
   nodesOf,
   pruneAtDepthLimit,
+  pruneRepeatedStates,
   rankOf,
   type Strategy,
 } from "./strategy.js";
@@ -49,8 +50,13 @@ export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
       return { state: { stack }, selection: { kind: "stop" } };
     },
     update(state, view, _expanded, created) {
-      const viable = nodesOf(view, created).filter(isViable);
+      const repeats = pruneRepeatedStates(nodesOf(view, created).filter(isViable), view);
+      const repeated = new Set(repeats.map((entry) => entry.id));
+      const viable = nodesOf(view, created).filter(
+        (node) => isViable(node) && !repeated.has(node.id),
+      );
       const prune = [
+        ...repeats,
         ...viable
           .filter((node) => node.status === "open" && rankOf(node) < threshold)
           .map((node) => ({

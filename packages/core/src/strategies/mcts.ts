@@ -3,6 +3,7 @@ import {
   isViable,
   nodesOf,
   pruneAtDepthLimit,
+  pruneRepeatedStates,
   rankOf,
   type Strategy,
   type StrategyView,
@@ -85,7 +86,11 @@ export function mcts(options: MctsOptions = {}): Strategy<MctsState> {
       };
     },
     update(state, view, expanded, created) {
-      const children = nodesOf(view, created).filter(isViable);
+      const repeats = pruneRepeatedStates(nodesOf(view, created).filter(isViable), view);
+      const repeated = new Set(repeats.map((entry) => entry.id));
+      const children = nodesOf(view, created).filter(
+        (node) => isViable(node) && !repeated.has(node.id),
+      );
       const visits: [number, number][] = [];
       for (const child of children) {
         state.stats[child.id] = [1, rankOf(child)];
@@ -99,7 +104,7 @@ export function mcts(options: MctsOptions = {}): Strategy<MctsState> {
           visits.push([id, n + 1]);
         }
       }
-      return { state, prune: pruneAtDepthLimit(children, view), visits };
+      return { state, prune: [...repeats, ...pruneAtDepthLimit(children, view)], visits };
     },
   };
 }

@@ -6,6 +6,8 @@ export interface StrategyView {
   children(id: number): readonly TreeNode[];
   /** Paths longer than this never end in an answer. */
   readonly maxDepth: number;
+  /** An earlier live node in the same task state as `node` (see `Task.stateKey`), if any. */
+  twinOf?(node: TreeNode): number | undefined;
 }
 
 /** What to do next: expand these nodes (each into `branching` children), or stop. */
@@ -77,6 +79,21 @@ export function compareByScore(a: TreeNode, b: TreeNode): number {
 /** The nodes with these ids, in the same order. */
 export function nodesOf(view: StrategyView, ids: readonly number[]): TreeNode[] {
   return ids.map((id) => view.nodes[id]).filter((node): node is TreeNode => node !== undefined);
+}
+
+/**
+ * Prunes new nodes that reach a state an earlier live node already stands for: the same problem
+ * reached by another path, which would only be searched twice.
+ */
+export function pruneRepeatedStates(nodes: readonly TreeNode[], view: StrategyView): Prune[] {
+  const prune: Prune[] = [];
+  for (const node of nodes) {
+    const twin = node.status === "open" ? view.twinOf?.(node) : undefined;
+    if (twin !== undefined) {
+      prune.push({ id: node.id, reason: `reaches the same state as node ${twin}` });
+    }
+  }
+  return prune;
 }
 
 /** Prunes the open nodes that reached the depth limit: no answer can come from them any more. */

@@ -82,6 +82,12 @@ export interface Task<S = unknown> {
    * wrong one or a dead end. `undefined` when it cannot tell.
    */
   verify?(node: TaskNode<S>, answer: string | undefined): number | undefined;
+  /**
+   * A key that is equal for states that are the same problem, whatever the path to them (Game of
+   * 24: the numbers left). Search strategies keep one node a state and prune the repeats, so a
+   * beam does not spend its width on one state twice. @default none: no two states are the same
+   */
+  stateKey?(state: S): string;
 }
 
 /** The default {@link ValueScale}, the ToT paper's. */

@@ -11,6 +11,8 @@ export interface GraphSpec {
   /** What the model says of each state when asked its value: sure / likely / impossible. */
   readonly judgements?: Readonly<Record<string, string>>;
   readonly maxDepth?: number;
+  /** States that are one problem under two names: state → key (the task's `stateKey`). */
+  readonly keys?: Readonly<Record<string, string>>;
 }
 
 export const graphScale: ValueScale = {
@@ -51,6 +53,7 @@ export function createGraphTask(spec: GraphSpec): Task<string> {
         },
       ],
     }),
+    ...(spec.keys ? { stateKey: (state: string) => spec.keys?.[state] ?? state } : {}),
     verify:
       spec.correct === undefined ? undefined : (_node, answer) => (answer === spec.correct ? 1 : 0),
   };

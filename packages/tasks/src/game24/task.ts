@@ -94,6 +94,8 @@ export function createGame24Task(
     splitProposals: (text) => text.split("\n").filter((line) => /=/.test(line)),
     applyStep: (text, node) => applyGame24Step(text, node.state, profile),
     valuePrompt: (node) => buildGame24ValuePrompt(node.state, profile, answerOf(node.state)),
+    // The numbers left are the whole problem: how they were made does not change what is possible.
+    stateKey: (state) => state.left.map((n) => n.value).join(" "),
     verify(node, answer) {
       const finished = answer ?? answerOf(node.state);
       if (finished !== undefined) return game24Check(finished, numbers).ok ? 1 : 0;
