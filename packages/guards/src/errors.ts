@@ -1,0 +1,32 @@
+/** Stable codes of {@link GuardError}. Callers branch on `code`, never on the message. */
+export type GuardErrorCode = "INVALID_OPTION" | "GUARD_FAILED";
+
+/**
+ * The one error class of `@deliberate/guards`. Its message says what was expected and what came.
+ * A guard that flags an input does not throw: it returns a failing verdict. This error is for a
+ * guard built with bad options, or one that could not reach a verdict (its scorer threw).
+ *
+ * @example
+ * ```ts
+ * try { await runGuards(guards, input); }
+ * catch (error) {
+ *   if (error instanceof GuardError && error.code === "GUARD_FAILED") console.error(error.guard);
+ * }
+ * ```
+ */
+export class GuardError extends Error {
+  override readonly name = "GuardError";
+  readonly code: GuardErrorCode;
+  /** Name of the guard the error is about, when there is one. */
+  readonly guard: string | undefined;
+
+  constructor(
+    code: GuardErrorCode,
+    message: string,
+    options: { guard?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.guard = options.guard;
+  }
+}
