@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- tree [--json] [--model <source>] [--threads <n>]`: one search tree (4 branches,
- * depth 3, 24 tokens a node, ~300-token root) built naively, every node's full prompt evaluated
- * afresh one call at a time as the ToT reference code does, and by `@deliberate/llama` (prefix
- * reuse, forks, lockstep batching); then generation throughput at 1, 4 and 8 branches.
+ * `npm run bench -- tree [--json] [--model <source>] [--threads <n>] [--throughput-threads <n,m>]`:
+ * one search tree (4 branches, depth 3, 24 tokens a node, ~300-token root) built naively, every
+ * node's full prompt evaluated afresh one call at a time as the ToT reference code does, and by
+ * `@deliberate/llama` (prefix reuse, forks, lockstep batching); then generation throughput at 1, 4
+ * and 8 branches, at each thread count asked (what batching gains depends on it: see
+ * docs/benchmarks.md).
  */
 import { loadavg } from "node:os";
 import type { PromptSegment } from "@deliberate/core";
@@ -153,13 +155,25 @@ export async function run(args: readonly string[]): Promise<void> {
   } finally {
     await model.dispose();
   }
-  const wide = await loadModel({ model: source, threads, branches: 8, contextSize: 512 });
-  let throughput: Record<number, Throughput>;
-  try {
-    throughput = await compareBranchThroughput(wide, root, [1, 4, 8], 3);
-  } finally {
-    await wide.dispose();
+  const throughputThreads = (readOption(args, "throughput-threads") ?? String(threads))
+    .split(",")
+    .map(Number);
+  const byThreads: Record<number, Record<number, Throughput>> = {};
+  for (const count of throughputThreads) {
+    const wide = await loadModel({ model: source, threads: count, branches: 8, contextSize: 512 });
+    try {
+      byThreads[count] = await compareBranchThroughput(wide, root, [1, 4, 8], 3);
+    } finally {
+      await wide.dispose();
+    }
   }
+  const ratios = (
+    measured: Record<number, Throughput>,
+  ): Record<number, Throughput> & { wallRatio4to1: number; cpuRatio4to1: number } => ({
+    ...measured,
+    wallRatio4to1: (measured[4]?.wall ?? 0) / (measured[1]?.wall ?? 1),
+    cpuRatio4to1: (measured[4]?.cpu ?? 0) / (measured[1]?.cpu ?? 1),
+  });
   const unique = countUniqueTokens(ours.prompts);
   const report = {
     model: source,
@@ -180,11 +194,10 @@ export async function run(args: readonly string[]): Promise<void> {
     speedup: naive.ms / ours.ms,
     cpuSpeedup: naive.cpuSeconds / ours.cpuSeconds,
     oursOverUnique: ours.evaluatedPromptTokens / unique,
-    throughput: {
-      ...throughput,
-      wallRatio4to1: (throughput[4]?.wall ?? 0) / (throughput[1]?.wall ?? 1),
-      cpuRatio4to1: (throughput[4]?.cpu ?? 0) / (throughput[1]?.cpu ?? 1),
-    },
+    /** Generation throughput by thread count, then by branch count. */
+    throughput: Object.fromEntries(
+      Object.entries(byThreads).map(([count, measured]) => [count, ratios(measured)]),
+    ),
     loadAverage: { before: loadBefore, after: loadavg()[0] },
   };
   if (args.includes("--json")) {
@@ -203,9 +216,11 @@ export async function run(args: readonly string[]): Promise<void> {
   console.log(
     `speed-up ${report.speedup.toFixed(2)}× wall, ${report.cpuSpeedup.toFixed(2)}× CPU; ours evaluated ${report.oursOverUnique.toFixed(2)}× the tree's ${unique} unique prompt tokens`,
   );
-  console.log(
-    `generation: ${[1, 4, 8].map((n) => `${n} branch${n > 1 ? "es" : ""} ${throughput[n]?.wall.toFixed(0)} tok/s (${throughput[n]?.cpu.toFixed(0)} per CPU s)`).join(", ")}; 4 ÷ 1 = ${report.throughput.wallRatio4to1.toFixed(2)}× wall, ${report.throughput.cpuRatio4to1.toFixed(2)}× CPU`,
-  );
+  for (const [count, measured] of Object.entries(report.throughput)) {
+    console.log(
+      `generation, ${count} thread${count === "1" ? "" : "s"}: ${[1, 4, 8].map((n) => `${n} branch${n > 1 ? "es" : ""} ${measured[n]?.wall.toFixed(0)} tok/s (${measured[n]?.cpu.toFixed(0)} per CPU s)`).join(", ")}; 4 ÷ 1 = ${measured.wallRatio4to1.toFixed(2)}× wall, ${measured.cpuRatio4to1.toFixed(2)}× CPU`,
+    );
+  }
   console.log(
     `load average: ${loadBefore?.toFixed(2)} before, ${report.loadAverage.after?.toFixed(2)} after`,
   );
