@@ -33,6 +33,7 @@ export {
 export { encodeGguf, type GgufContent, type GgufTensor, writeGguf } from "./gguf/write-gguf.js";
 export { buildChoiceGbnf } from "./inference/constraint-grammar.js";
 export { LlamaModel } from "./inference/llama-model.js";
+export type { MeasureTokenLogprobsOptions } from "./inference/measure-token-logprobs.js";
 export { type LoadModelOptions, loadLlama, loadModel } from "./load-model.js";
 export { resolveCacheDir, resolveModelsDir } from "./resolve/cache-dir.js";
 export type { DownloadProgress } from "./resolve/download-model.js";

@@ -12,6 +12,10 @@ import { LlamaError } from "../errors.js";
 import type { ModelFileInfo } from "../resolve/inspect-model-file.js";
 import { generateCompletions } from "./generate-completions.js";
 import type { InferenceRuntime } from "./inference-runtime.js";
+import {
+  type MeasureTokenLogprobsOptions,
+  measureTokenLogprobs,
+} from "./measure-token-logprobs.js";
 import { scoreOptions } from "./score-options.js";
 import { asTokens } from "./token-prefix.js";
 
@@ -86,6 +90,25 @@ export class LlamaModel implements Model {
     if (this.disposed) return Promise.reject(disposedError());
     return this.track(() =>
       scoreOptions(this.runtime, { ...request, signal: this.linkSignal(request.signal) }),
+    );
+  }
+
+  /**
+   * Natural log-probabilities of the tokens of `text`, each given the ones before it: the model's
+   * own distribution, the text read as plain untrusted text (no special tokens, no template),
+   * after BOS when the model wants one (else the first token is not scored). A text longer than
+   * the context is scored over its tail. What the perplexity guard of `@deliberate/guards` reads.
+   *
+   * @example
+   * ```ts
+   * const logprobs = await model.measureTokenLogprobs("4 5 6 10 |");
+   * const perplexity = Math.exp(-logprobs.reduce((a, b) => a + b, 0) / logprobs.length);
+   * ```
+   */
+  measureTokenLogprobs(text: string, options: MeasureTokenLogprobsOptions = {}): Promise<number[]> {
+    if (this.disposed) return Promise.reject(disposedError());
+    return this.track(() =>
+      measureTokenLogprobs(this.runtime, text, { signal: this.linkSignal(options.signal) }),
     );
   }
 

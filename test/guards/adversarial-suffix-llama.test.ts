@@ -1,0 +1,96 @@
+import { createAdversarialSuffixGuard, runGuards } from "@deliberate/guards";
+import { DEFAULT_BIGRAM, type LlamaModel, loadModel } from "@deliberate/llama";
+import { resolveBuiltinModel } from "@deliberate/tiny-reasoner";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const printable = Array.from({ length: 94 }, (_, index) => String.fromCharCode(33 + index));
+// Random-character suffixes, the same on every run.
+const gibberish = fc.sample(
+  fc.string({ unit: fc.constantFrom(...printable), minLength: 20, maxLength: 20 }),
+  { numRuns: 6, seed: 24 },
+);
+
+async function measure(guard: ReturnType<typeof createAdversarialSuffixGuard>, input: string) {
+  const verdict = await guard.check(input);
+  if (verdict.measurement?.kind !== "perplexity") throw new Error("no perplexity measured");
+  return { ok: verdict.ok, perplexity: verdict.measurement.perplexity };
+}
+
+describe("the adversarial-suffix guard on the project's trained model (builtin:tiny-reasoner)", () => {
+  let model: LlamaModel;
+  beforeAll(async () => {
+    const path = resolveBuiltinModel("builtin:tiny-reasoner") ?? "";
+    model = await loadModel({ model: path, branches: 1, threads: 1 });
+  });
+  afterAll(() => model?.dispose());
+
+  it("measures a gibberish suffix far less likely than a Game-of-24 question, and flags only it", async () => {
+    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 2000 });
+    const puzzles = ["4 5 6 10 |", "1 2 3 4 |", "3 3 8 8 |", "4 4 10 :"];
+    const clean = await Promise.all(puzzles.map((puzzle) => measure(guard, puzzle)));
+    for (const verdict of clean) expect(verdict.ok).toBe(true);
+    const worstClean = Math.max(...clean.map((verdict) => verdict.perplexity));
+    for (const suffix of gibberish) {
+      const attacked = await measure(guard, `4 5 6 10 | ${suffix}`);
+      expect(attacked.ok, suffix).toBe(false);
+      expect(attacked.perplexity, suffix).toBeGreaterThan(100 * worstClean);
+    }
+  });
+
+  it("composes with runGuards and names the perplexity in the reason", async () => {
+    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 2000 });
+    const report = await runGuards([guard], `4 5 6 10 | ${gibberish[0]}`);
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.failure.reason).toMatch(
+      /^Expected a perplexity of at most 2000 over the last 24 tokens, got \d\.\d\de\+\d+\.$/,
+    );
+  });
+});
+
+describe("the adversarial-suffix guard on synthetic:bigram (exact probabilities)", () => {
+  let model: LlamaModel;
+  beforeAll(async () => {
+    model = await loadModel({
+      model: "synthetic:bigram",
+      branches: 1,
+      threads: 1,
+      contextSize: 64,
+    });
+  });
+  afterAll(() => model?.dispose());
+
+  const table = DEFAULT_BIGRAM.table;
+  const path = [
+    table["<s>"]?.[" yes"],
+    table[" yes"]?.[" the"],
+    table[" the"]?.[" cat"],
+    table[" cat"]?.[" sat"],
+    table[" sat"]?.["."],
+  ] as number[];
+  const perplexityOf = (probabilities: number[]) =>
+    probabilities.reduce((product, probability) => product * probability, 1) **
+    (-1 / probabilities.length);
+
+  it("reports the perplexity computed from the bigram table, over the whole text or its tail", async () => {
+    const whole = createAdversarialSuffixGuard({ scorer: model, threshold: 10 });
+    expect(await measure(whole, "yes the cat sat.")).toEqual({
+      ok: true,
+      perplexity: expect.closeTo(perplexityOf(path), 6),
+    });
+    const tail = createAdversarialSuffixGuard({ scorer: model, threshold: 10, window: 2 });
+    expect((await measure(tail, "yes the cat sat.")).perplexity).toBeCloseTo(
+      perplexityOf(path.slice(-2)),
+      6,
+    );
+  });
+
+  it("flags a tail the table gives probability 0 as infinitely perplexing", async () => {
+    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 10, window: 3 });
+    expect(await measure(guard, "yes the cat sat. cat cat")).toEqual({
+      ok: false,
+      perplexity: Number.POSITIVE_INFINITY,
+    });
+  });
+});
