@@ -1,21 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "@deliberate/viz/testing";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-
-/** Debian's Chromium: playwright never downloads a browser here. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** A Chromium with its own fresh profile, and a scratch folder for the pages it opens. */
 export interface TestBrowser {
@@ -36,7 +23,7 @@ export async function launchBrowser(viewport = { width: 1360, height: 820 }): Pr
   const context = await chromium.launchPersistentContext(join(dir, "profile"), {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS],
     viewport,
   });
   return {

@@ -9,21 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeMachine } from "@deliberate/eval";
 import { renderHtml } from "@deliberate/viz";
-import { sampleTree } from "@deliberate/viz/testing";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, sampleTree } from "@deliberate/viz/testing";
 import { chromium, type Page } from "playwright-core";
 import { parseBenchArgs, printTable } from "../bench-output.js";
-
-/** The flags the project runs Debian's Chromium with everywhere; playwright never downloads one. */
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** In-page timings: the click handlers lay out and paint synchronously, so these are whole. */
 const MEASURE_EXPAND_ALL = `(() => {
@@ -87,7 +75,7 @@ export async function run(args: readonly string[]): Promise<void> {
   const options = parseBenchArgs(args, {
     nodes: "10000",
     runs: "5",
-    chromium: "/usr/bin/chromium",
+    chromium: CHROMIUM_PATH,
   });
   const nodes = Number(options.nodes);
   const runs = Number(options.runs);
@@ -101,7 +89,7 @@ export async function run(args: readonly string[]): Promise<void> {
   const context = await chromium.launchPersistentContext(join(dir, "profile"), {
     executablePath: options.chromium,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: 1360, height: 820 },
   });
   const results: Run[] = [];
