@@ -33,6 +33,7 @@ function makeResult(overrides: Partial<Result> = {}): Result {
       forks: 0,
       ms: 900,
       nodes: 12,
+      toolCalls: 0,
       elapsedMs: 1234,
     },
     ...overrides,

@@ -68,11 +68,24 @@ export {
   type ThoughtStep,
   type ValueScale,
 } from "./task/task.js";
+export {
+  OBSERVATION_CLOSE,
+  OBSERVATION_OPEN,
+  observationSegments,
+  readToolCall,
+} from "./task/tool-steps.js";
+export {
+  type ThoughtTool,
+  type ThoughtToolCallOptions,
+  TOOL_NAME,
+  type ToolCall,
+} from "./tools/thought-tool.js";
 export { replayTree } from "./tree/replay.js";
 export {
   NodeScore,
   NodeStatus,
   NodeUsage,
+  Observation,
   ScoreSource,
   SearchEvent,
   type SearchEventType,

@@ -119,6 +119,8 @@ export function resolveConfig(task: Task<unknown>, options: ParsedThinkOptions):
       maxStepTokens: options.maxStepTokens,
       evaluationSamples: options.evaluationSamples,
       logprobs: evaluator.needsLogprobs === true,
+      toolTimeoutMs: parseDuration(options.toolTimeout, "toolTimeout"),
+      maxObservationChars: options.maxObservationChars,
     },
     gate: {
       concurrency: options.concurrency,

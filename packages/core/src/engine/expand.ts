@@ -1,6 +1,8 @@
 import type { GeneratedStep, Generator } from "../generators/generator.js";
 import type { StepOutcome, TaskNode } from "../task/task.js";
+import type { Observation } from "../tree/schema.js";
 import type { BudgetMeter } from "./budget-meter.js";
+import { callTool } from "./call-tool.js";
 import type { SearchContext } from "./search-context.js";
 
 export interface ExpandOptions {
@@ -10,6 +12,11 @@ export interface ExpandOptions {
   readonly temperature: number;
   /** Log-probabilities of each created node's step, for the confidence evaluator. */
   readonly logprobs: Map<number, readonly number[]>;
+}
+
+/** Nodes that still fit under the node limit. */
+function roomLeft(options: ExpandOptions): number {
+  return (options.meter.budget.nodes ?? Number.POSITIVE_INFINITY) - options.meter.nodes;
 }
 
 function applyStepSafely(
@@ -27,15 +34,68 @@ function applyStepSafely(
   }
 }
 
+/** A step the task has read, before it becomes a node. */
+interface ReadStep {
+  readonly step: GeneratedStep;
+  readonly outcome: StepOutcome<unknown>;
+  /** The text kept: the task's normalized thought, or what the model wrote. */
+  readonly text: string;
+  readonly tokens?: readonly number[];
+  /** Index of an earlier sibling with the same text (only when siblings are deduplicated). */
+  readonly twin?: number;
+}
+
+function readSteps(
+  context: SearchContext,
+  options: ExpandOptions,
+  parentNode: TaskNode<unknown>,
+  steps: readonly GeneratedStep[],
+): ReadStep[] {
+  const seen = new Map<string, number>();
+  return steps.map((step, index) => {
+    const outcome = applyStepSafely(context, step.text, parentNode);
+    if (outcome.kind === "invalid") return { step, outcome, text: step.text };
+    const normalized = outcome.thought !== undefined && outcome.thought !== step.text;
+    const text = normalized ? (outcome.thought as string) : step.text;
+    const tokens = normalized ? undefined : step.tokens;
+    const key = text.trim();
+    const twin = options.dedupeSiblings ? seen.get(key) : undefined;
+    if (twin === undefined) seen.set(key, index);
+    return { step, outcome, text, tokens, twin };
+  });
+}
+
+/**
+ * Runs the tools the steps ask for, all at once. A twin is pruned, so its call is never made; a
+ * step past the node limit is never added, so neither is its.
+ */
+async function observeToolCalls(
+  context: SearchContext,
+  read: readonly ReadStep[],
+  room: number,
+  signal: AbortSignal,
+): Promise<(Observation | undefined)[]> {
+  const limits = {
+    timeoutMs: context.settings.toolTimeoutMs,
+    maxChars: context.settings.maxObservationChars,
+  };
+  return Promise.all(
+    read.map(({ outcome, twin }, index) =>
+      outcome.kind === "tool" && twin === undefined && index < room
+        ? callTool(context.task.tools ?? [], outcome.call, limits, signal)
+        : undefined,
+    ),
+  );
+}
+
 function addStep(
   context: SearchContext,
   options: ExpandOptions,
   parent: number,
-  parentNode: TaskNode<unknown>,
-  step: GeneratedStep,
-  seen: Map<string, number>,
+  { step, outcome, text, tokens, twin }: ReadStep,
+  twinId: number | undefined,
+  observation: Observation | undefined,
 ): number {
-  const outcome = applyStepSafely(context, step.text, parentNode);
   const base = { parent, usage: step.usage };
   options.meter.nodes += 1;
   if (outcome.kind === "invalid") {
@@ -47,11 +107,6 @@ function addStep(
       raw: step.text,
     }).id;
   }
-  const normalized = outcome.thought !== undefined && outcome.thought !== step.text;
-  const text = normalized ? (outcome.thought as string) : step.text;
-  const tokens = normalized ? undefined : step.tokens;
-  const key = text.trim();
-  const twin = options.dedupeSiblings ? seen.get(key) : undefined;
   if (twin !== undefined) {
     return context.tree.add({
       ...base,
@@ -59,7 +114,7 @@ function addStep(
       tokens,
       state: outcome.state,
       status: "pruned",
-      reason: `repeats sibling ${twin}`,
+      reason: `repeats sibling ${twinId}`,
     }).id;
   }
   const node =
@@ -72,15 +127,15 @@ function addStep(
           status: "terminal",
           answer: outcome.answer,
         })
-      : context.tree.add({ ...base, text, tokens, state: outcome.state });
-  seen.set(key, node.id);
+      : context.tree.add({ ...base, text, tokens, state: outcome.state, observation });
   if (step.logprobs) options.logprobs.set(node.id, step.logprobs);
   return node.id;
 }
 
 /**
- * Expands one node: asks the generator for `count` steps, applies each to the state and adds the
- * children (invalid ones keep the raw text). A generator that fails marks the node failed; one
+ * Expands one node: asks the generator for `count` steps, applies each to the state, runs the
+ * tools the steps call, and adds the children (invalid ones keep the raw text; a tool call's child
+ * keeps its observation). A generator that fails marks the node failed; one
  * stopped by the budget or a cancel leaves it open. Never adds a node past the node limit.
  */
 export async function expandNode(
@@ -90,11 +145,7 @@ export async function expandNode(
   count: number,
   signal: AbortSignal,
 ): Promise<number[]> {
-  const room =
-    options.meter.budget.nodes === undefined
-      ? count
-      : options.meter.budget.nodes - options.meter.nodes;
-  const asked = Math.min(count, room);
+  const asked = Math.min(count, roomLeft(options));
   if (asked <= 0) return [];
   const generation = await options.generator(context, id, asked, options.temperature, signal);
   if (!generation.ok) {
@@ -102,13 +153,20 @@ export async function expandNode(
       context.tree.setStatus(id, "failed", `model call failed: ${generation.message}`);
     return [];
   }
+  const parentNode = context.taskNode(id);
+  const read = readSteps(context, options, parentNode, generation.steps);
+  let observations: (Observation | undefined)[] = [];
+  if (read.some(({ outcome }) => outcome.kind === "tool")) {
+    observations = await observeToolCalls(context, read, roomLeft(options), signal);
+    // Like a model call cut short: a step stopped halfway adds nothing.
+    if (signal.aborted) return [];
+  }
   context.tree.setStatus(id, "expanded");
   const created: number[] = [];
-  const seen = new Map<string, number>();
-  const parentNode = context.taskNode(id);
-  for (const step of generation.steps) {
+  for (const [index, step] of read.entries()) {
     if (!options.meter.hasNodeRoom()) break;
-    created.push(addStep(context, options, id, parentNode, step, seen));
+    const twinId = step.twin === undefined ? undefined : created[step.twin];
+    created.push(addStep(context, options, id, step, twinId, observations[index]));
   }
   for (const unusable of generation.unusable ?? []) {
     if (!options.meter.hasNodeRoom()) break;

@@ -17,6 +17,8 @@ export interface PathStep {
 export interface SearchUsage extends ModelUsage {
   readonly nodes: number;
   readonly elapsedMs: number;
+  /** Tools called inside thoughts (model calls are `calls`). */
+  readonly toolCalls: number;
 }
 
 /** The outcome of {@link think}: the best answer found, why the search stopped, and the whole tree. */
@@ -90,7 +92,7 @@ export interface Outcome {
   readonly stopReason: StopReason;
   readonly limit: BudgetLimit | undefined;
   readonly error: string | undefined;
-  readonly usage: Omit<SearchUsage, "nodes">;
+  readonly usage: Omit<SearchUsage, "nodes" | "toolCalls">;
 }
 
 /** The result of a search: the answer and the path to it (or to the best partial state). */
@@ -106,6 +108,11 @@ export function buildResult(outcome: Outcome): Result {
     ...(outcome.error ? { error: outcome.error } : {}),
     best: { path: describePath(tree.nodes, pathIds), score: last?.score ?? 0 },
     tree,
-    usage: { ...outcome.usage, nodes: tree.nodes.length },
+    usage: {
+      ...outcome.usage,
+      nodes: tree.nodes.length,
+      // Counted from the tree, so a resumed search counts the calls made before its pause.
+      toolCalls: tree.nodes.filter((node) => node.observation !== undefined).length,
+    },
   };
 }

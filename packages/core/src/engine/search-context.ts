@@ -10,6 +10,10 @@ export interface SearchSettings {
   readonly evaluationSamples: number;
   /** Whether generators ask for token log-probabilities (the `confidence` evaluator needs them). */
   readonly logprobs: boolean;
+  /** A tool call that takes longer is abandoned and observed as an error. */
+  readonly toolTimeoutMs: number;
+  /** Longest observation kept; a longer tool output is cut, and the observation says so. */
+  readonly maxObservationChars: number;
 }
 
 /** What generators and evaluators work with: the task, the gated model, the tree, the settings. */
@@ -29,7 +33,11 @@ export function readTaskNode(tree: TreeRecorder, id: number): TaskNode<unknown> 
   const ids = tree.pathTo(id);
   const path: ThoughtStep[] = ids.slice(1).map((step) => {
     const node = tree.node(step);
-    return node.tokens ? { text: node.text, tokens: node.tokens } : { text: node.text };
+    return {
+      text: node.text,
+      ...(node.tokens ? { tokens: node.tokens } : {}),
+      ...(node.observation ? { observation: node.observation } : {}),
+    };
   });
   const node = tree.node(id);
   return { state: node.state, path, depth: node.depth };

@@ -150,6 +150,13 @@ export const ThinkOptions = z.strictObject({
   /** A model call that takes longer is abandoned and retried: milliseconds or `"20s"`. */
   callTimeout: z.union([z.number(), z.string()]).optional(),
   /**
+   * A tool call inside a thought that takes longer is abandoned, and its branch observes a
+   * `TIMEOUT` error: milliseconds or `"5s"`. @default 10000
+   */
+  toolTimeout: z.union([z.number(), z.string()]).default(10_000),
+  /** Characters of a tool's output a branch keeps; the rest is cut, and the prompt says so. @default 4000 */
+  maxObservationChars: count(1_000_000).default(4000),
+  /**
    * Saves the search every `every` steps (between steps, when no call is in flight), so a search
    * that is killed can go on from its last checkpoint. A failed save is recorded as an event.
    */

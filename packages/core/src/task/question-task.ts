@@ -1,12 +1,20 @@
 import { DeliberateError, describeValue } from "../errors.js";
 import type { PromptSegment } from "../model/model.js";
+import type { ThoughtTool } from "../tools/thought-tool.js";
 import type { Task, TaskNode } from "./task.js";
+import { checkTools, describeTools, observationSegments, readToolCall } from "./tool-steps.js";
 
 export interface QuestionTaskOptions {
   /** The most steps a path may take before it must answer. @default 8 */
   readonly maxDepth?: number;
   /** What the model is told it is doing, before the question. */
   readonly instructions?: string;
+  /**
+   * Tools a step may call, one line `Action: <tool>[<input>]`; the instructions list them. The
+   * tool's output is shown to that branch only, as untrusted data, and no answer is read from it.
+   * @default none
+   */
+  readonly tools?: readonly ThoughtTool[];
 }
 
 const DEFAULT_INSTRUCTIONS =
@@ -23,21 +31,26 @@ const JUDGE_VOTE =
 
 const ANSWER_LINE = /final answer\s*[:：]\s*(.+)$/im;
 
-/** The steps so far as prompt segments: each step's own tokens, joined by trusted newlines. */
+/**
+ * The steps so far as prompt segments: each step's own tokens, joined by trusted newlines, and
+ * after a tool call the observation it got.
+ */
 function pathSegments(node: TaskNode<unknown>): PromptSegment[] {
-  return node.path.flatMap((step) => [
+  return node.path.flatMap((step): PromptSegment[] => [
     {
-      role: "assistant" as const,
+      role: "assistant",
       text: step.text,
       ...(step.tokens ? { tokens: step.tokens } : {}),
     },
-    { role: "assistant" as const, text: "\n", trusted: true },
+    { role: "assistant", text: "\n", trusted: true },
+    ...(step.observation ? observationSegments(step.observation) : []),
   ]);
 }
 
 /**
  * The generic question task: thoughts are reasoning steps the model writes, one line each; a path
- * ends when a step says "Final answer: …". The question and every step are untrusted text.
+ * ends when a step says "Final answer: …". The question and every step are untrusted text. With
+ * `tools`, a step `Action: calculator[2 * (3 + 4)]` calls a tool (see {@link QuestionTaskOptions}).
  *
  * @example
  * ```ts
@@ -58,7 +71,9 @@ export function createQuestionTask(
       },
     );
   }
-  const instructions = options.instructions ?? DEFAULT_INSTRUCTIONS;
+  const tools = options.tools === undefined ? [] : checkTools(options.tools);
+  const instructions =
+    (options.instructions ?? DEFAULT_INSTRUCTIONS) + (tools.length > 0 ? describeTools(tools) : "");
   const head = (): PromptSegment[] => [
     { role: "system", text: `${instructions}\n\n`, trusted: true },
     { role: "user", text: question },
@@ -69,10 +84,14 @@ export function createQuestionTask(
     question,
     initialState: null,
     maxDepth: options.maxDepth ?? 8,
+    ...(tools.length > 0 ? { tools } : {}),
     stepPrompt: (node) => ({ segments: [...head(), ...pathSegments(node)], stop: ["\n"] }),
     applyStep(text) {
       const line = text.trim();
       if (line.length === 0) return { kind: "invalid", reason: "the step is empty" };
+      // Only the model's own line is read: an observation never reaches applyStep.
+      const call = tools.length > 0 ? readToolCall(line) : undefined;
+      if (call) return { kind: "tool", state: null, call };
       const answer = ANSWER_LINE.exec(line)?.[1]?.trim();
       if (answer) return { kind: "answer", state: null, answer };
       return { kind: "step", state: null };

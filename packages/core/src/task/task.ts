@@ -1,9 +1,13 @@
 import type { OutputConstraint, PromptSegment } from "../model/model.js";
+import type { ThoughtTool, ToolCall } from "../tools/thought-tool.js";
+import type { Observation } from "../tree/schema.js";
 
 /** One step of a path: the text a model wrote, with its token ids when the backend gave them. */
 export interface ThoughtStep {
   readonly text: string;
   readonly tokens?: readonly number[];
+  /** What the tool this step called gave: untrusted data for the prompts below this step. */
+  readonly observation?: Observation;
 }
 
 /** A state in the reinforcement-learning sense: the task's own data plus the path that led to it. */
@@ -37,6 +41,13 @@ export type StepOutcome<S> =
       readonly answer: string;
       readonly thought?: string;
     }
+  | {
+      /** The step asks for a tool: the engine runs it and keeps its observation on the new node. */
+      readonly kind: "tool";
+      readonly state: S;
+      readonly call: ToolCall;
+      readonly thought?: string;
+    }
   | { readonly kind: "invalid"; readonly reason: string };
 
 /** Words a model may answer an evaluation prompt with, and the value each means. */
@@ -67,7 +78,9 @@ export interface Task<S = unknown> {
   proposePrompt?(node: TaskNode<S>, count: number): TaskPrompt;
   /** Splits a proposal reply into step texts. @default one step a non-empty line */
   splitProposals?(text: string, node: TaskNode<S>): string[];
-  /** Applies a written step: a new state, a final answer, or why the step is invalid. */
+  /** Tools a step may call (a `tool` outcome of {@link Task.applyStep} names one). @default none */
+  readonly tools?: readonly ThoughtTool[];
+  /** Applies a written step: a new state, a tool call, a final answer, or why the step is invalid. */
   applyStep(text: string, node: TaskNode<S>): StepOutcome<S>;
   /** Prompt asking the model how promising a state is (the `value` evaluator). */
   valuePrompt?(node: TaskNode<S>): TaskPrompt;

@@ -34,6 +34,24 @@ export const NodeUsage = z.object({
 });
 export type NodeUsage = z.infer<typeof NodeUsage>;
 
+/**
+ * What a tool gave a step that called it: data for the branch below, never an instruction. An
+ * error (the tool threw, timed out, or does not exist) is an observation too, with `ok: false`.
+ */
+export const Observation = z.object({
+  /** The tool's name as the model wrote it. */
+  tool: z.string(),
+  input: z.string(),
+  /** The tool's output, or `Error (CODE): message`, cut to the search's `maxObservationChars`. */
+  text: z.string(),
+  ok: z.boolean(),
+  /** How long the call took. */
+  ms: z.number().nonnegative(),
+  /** Characters cut from the end of a longer output. */
+  cut: z.number().int().positive().optional(),
+});
+export type Observation = z.infer<typeof Observation>;
+
 /** A node of the search tree: one thought and the state it leads to. The root holds the question. */
 export const TreeNode = z.object({
   id: z.number().int().nonnegative(),
@@ -53,6 +71,8 @@ export const TreeNode = z.object({
   /** The score strategies rank by: the combined evaluation, or the verifier's when exact. */
   score: z.number().min(0).max(1).optional(),
   answer: z.string().optional(),
+  /** What the tool this step called gave (trees written before tools have none). */
+  observation: Observation.optional(),
   /** The task's verifier said the answer is right (true) or wrong (false). */
   verified: z.boolean().optional(),
   /** MCTS statistics. */

@@ -2,6 +2,7 @@ import type {
   NodeScore,
   NodeStatus,
   NodeUsage,
+  Observation,
   SearchEvent,
   SearchTree,
   TreeNode,
@@ -24,6 +25,7 @@ export interface NewNode {
   readonly reason?: string;
   readonly raw?: string;
   readonly answer?: string;
+  readonly observation?: Observation;
   readonly usage?: NodeUsage;
 }
 
@@ -123,6 +125,7 @@ export class TreeRecorder {
     if (fields.reason !== undefined) node.reason = fields.reason;
     if (fields.raw !== undefined) node.raw = fields.raw;
     if (fields.answer !== undefined) node.answer = fields.answer;
+    if (fields.observation !== undefined) node.observation = { ...fields.observation };
     this.nodes.push(node);
     this.childIds.push([]);
     this.childIds[parent.id]?.push(node.id);
