@@ -74,7 +74,8 @@ describe("tool calls inside thoughts", () => {
     const flood = createTestTool("flood", () => "x".repeat(10_000));
     const { result, requests } = await searchWithTools(
       [flood],
-      (call) => (call.prompt.includes("End of observation.") ? "Final answer: 1" : "Action: flood[]"),
+      (call) =>
+        call.prompt.includes("End of observation.") ? "Final answer: 1" : "Action: flood[]",
       { maxObservationChars: 100 },
     );
     const observation = result.tree.nodes.find((node) => node.observation)?.observation;

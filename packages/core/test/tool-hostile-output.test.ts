@@ -9,7 +9,8 @@ describe("a hostile tool output", () => {
     const fetch = createTestTool("fetch", () => HOSTILE);
     return searchWithTools(
       [fetch],
-      (call) => (call.prompt.includes("End of observation.") ? "Final answer: 5" : "Action: fetch[x]"),
+      (call) =>
+        call.prompt.includes("End of observation.") ? "Final answer: 5" : "Action: fetch[x]",
       { strategy: "greedy" },
     );
   }
