@@ -2,29 +2,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadTree } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
-import { makeTempDir, startCli } from "./helpers/run-cli.js";
-
-/** Starts a search that would think for a minute, saving to `tree`; resolves once it is thinking. */
-async function startLongSearch(tree: string, json = false) {
-  const cli = startCli([
-    "ask",
-    "Name a prime number above 10.",
-    "--model",
-    "synthetic:tiny",
-    "--think",
-    "60s",
-    "--save",
-    tree,
-    ...(json ? ["--json"] : []),
-  ]);
-  await cli.waitForStderr("thinking for up to");
-  return cli;
-}
+import { startLongSearch } from "./helpers/long-search.js";
+import { makeTempDir } from "./helpers/run-cli.js";
 
 /** Starts a search that would think for a minute, and signals it once it is thinking. */
 async function stopMidSearch(signal: NodeJS.Signals, json: boolean) {
   const tree = join(makeTempDir(), "tree.json");
-  const cli = await startLongSearch(tree, json);
+  const cli = await startLongSearch(tree, json ? ["--json"] : []);
   // Mid-search, not at its first step: how far it got by then does not matter.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   cli.child.kill(signal);

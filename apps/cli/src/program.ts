@@ -6,6 +6,7 @@ import { createBenchCommand } from "./commands/bench.js";
 import { createDemoCommand } from "./commands/demo.js";
 import { createModelsCommand } from "./commands/models.js";
 import { createPullCommand } from "./commands/pull.js";
+import { createResumeCommand } from "./commands/resume.js";
 import { createSolveCommand } from "./commands/solve.js";
 import { createViewCommand } from "./commands/view.js";
 import { findExitCode, formatError } from "./report-error.js";
@@ -32,6 +33,7 @@ export function createProgram(done: (code: ExitCode) => void): Command {
   for (const create of [
     createAskCommand,
     createSolveCommand,
+    createResumeCommand,
     createBenchCommand,
     createViewCommand,
     createPullCommand,

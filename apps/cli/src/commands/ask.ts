@@ -22,6 +22,6 @@ export function createAskCommand(done: (code: ExitCode) => void): Command {
       // The engine and the model runtime load only when a search runs, after the flags are checked.
       buildStrategy(flags);
       const { runSearch } = await import("../run/run-search.js");
-      done(await runSearch({ input: question, flags }));
+      done(await runSearch({ input: question, flags, origin: { kind: "question", question } }));
     });
 }

@@ -75,7 +75,18 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
       }
       const flags: ThinkFlags = { ...base, strategy: "beam", width: 5, branching: 8 };
       done(
-        await runSearch({ input: task(), flags, defaults: { evaluator: "value" }, notes: NOTES }),
+        await runSearch({
+          input: task(),
+          flags,
+          defaults: { evaluator: "value" },
+          notes: NOTES,
+          origin: {
+            kind: "task",
+            task: "game24",
+            input: demo.puzzle,
+            taskFlags: { profile: "compact" },
+          },
+        }),
       );
     });
 }

@@ -4,7 +4,7 @@ import { isBuiltinModel } from "../model/builtin-prefix.js";
 import { buildStrategy } from "../options/build-think-options.js";
 import { parseOneOf } from "../options/parse-values.js";
 import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
-import { TASKS, type TaskFlags } from "../tasks/task-catalog.js";
+import { pickTaskFlags, TASKS, type TaskFlags } from "../tasks/task-catalog.js";
 
 const EXAMPLES = `
 Tasks:
@@ -45,13 +45,15 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
       const { runSearch } = await import("../run/run-search.js");
       // Built-in models are trained on one line a step: the paper's few-shot prompt overflows them.
       const compact = name === "game24" && !flags.profile && isBuiltinModel(flags.model);
-      const task = createTask(name, input, compact ? { ...flags, profile: "compact" } : flags);
+      const taskFlags = pickTaskFlags(compact ? { ...flags, profile: "compact" } : flags);
+      const task = createTask(name, input, taskFlags);
       // A task without a value prompt is scored by its own verifier unless told otherwise.
       const evaluator = flags.evaluator ?? (task.valuePrompt ? "value" : "verifier");
       const search = {
         input: task,
         flags: { ...flags, evaluator: undefined },
         defaults: { evaluator },
+        origin: { kind: "task" as const, task: name, input, taskFlags },
       };
       done(await runSearch(search));
     });

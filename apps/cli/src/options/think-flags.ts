@@ -31,6 +31,8 @@ export interface ThinkFlags {
   readonly threads: number;
   readonly json?: boolean;
   readonly save?: string;
+  /** With `--save`: steps between the checkpoints `deliberate resume` goes on from. */
+  readonly checkpointEvery?: number;
   readonly html?: string;
   readonly live?: boolean;
   readonly verbose?: boolean;
@@ -92,7 +94,15 @@ export function addThinkFlags(command: Command, defaults: { model?: string } = {
     .option("--seed <n>", "seed of the search and the model", parseIntegerIn(0, 2 ** 31 - 1), 0)
     .option("--threads <n>", "CPU threads per decode", parseIntegerIn(1, 256), 1)
     .option("--json", "print one JSON object on stdout instead of text")
-    .option("--save <tree.json>", "save the search tree as JSON (atomic write)")
+    .option(
+      "--save <tree.json>",
+      "save the search tree as JSON (atomic write) and a checkpoint beside it for resume",
+    )
+    .option(
+      "--checkpoint-every <steps>",
+      "with --save: keep a checkpoint to resume from every N steps (default 1)",
+      parseIntegerIn(1, 1_000_000),
+    )
     .option("--html <tree.html>", "write the tree as a self-contained HTML viewer")
     .option("--live", "serve the live viewer on 127.0.0.1 and print its URL")
     .option("--verbose", "print the whole tree as text after the answer")

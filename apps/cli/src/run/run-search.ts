@@ -1,5 +1,11 @@
 import { resolve } from "node:path";
-import { createSearch, formatDuration, type Result, type ThinkInput } from "@deliberate/core";
+import {
+  createSearch,
+  formatDuration,
+  type Result,
+  type SearchSnapshot,
+  type ThinkInput,
+} from "@deliberate/core";
 import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
@@ -8,10 +14,12 @@ import type { ThinkFlags } from "../options/think-flags.js";
 import { createProgressTracker } from "../ui/search-progress.js";
 import { startStatusLine } from "../ui/status-line.js";
 import { describeTerminal, type Terminal } from "../ui/terminal.js";
+import type { SearchOrigin } from "./checkpoint-file.js";
 import { type Checkpoints, startCheckpoints } from "./checkpoints.js";
 import { type LiveView, startLiveView } from "./live-view.js";
 import { checkSearchOptions } from "./preflight.js";
 import { reportResult } from "./report-result.js";
+import { startStepCheckpoints } from "./step-checkpoints.js";
 import { findSignalExitCode, watchStopSignals } from "./stop-signals.js";
 
 /** What `ask`, `solve` and `demo` hand to {@link runSearch}. */
@@ -23,6 +31,10 @@ export interface SearchRequest {
   readonly defaults?: Partial<SearchOptions>;
   /** Lines shown on stderr before the search starts (unless `--json`). */
   readonly notes?: readonly string[];
+  /** What was searched: with `--save`, a checkpoint keeps it so `deliberate resume` can go on. */
+  readonly origin?: SearchOrigin;
+  /** A checkpoint's snapshot to go on from, instead of a fresh search. */
+  readonly snapshot?: SearchSnapshot;
 }
 
 /**
@@ -61,12 +73,18 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     if (!flags.json) for (const note of request.notes ?? []) notify(note);
 
     const tracker = createProgressTracker();
-    const search = createSearch(input, {
-      ...options,
-      model,
-      signal: stop.signal,
-      onEvent: (event) => tracker.record(event),
-    });
+    const steps = stepCheckpoints(request, notify);
+    const search = createSearch(
+      input,
+      {
+        ...options,
+        ...(steps ? { checkpoint: steps.option } : {}),
+        model,
+        signal: stop.signal,
+        onEvent: (event) => tracker.record(event),
+      },
+      request.snapshot ? { snapshot: request.snapshot } : {},
+    );
     if (flags.live) {
       live = await startLiveView(() => search.tree());
       notify(`live viewer: ${live.url}`);
@@ -89,6 +107,8 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     }
     live?.finish(result.tree);
     const code = await reportResult(result, flags, stop.received());
+    // A stopped search keeps its checkpoint to be resumed; a finished one has nothing left to resume.
+    if (result.stopReason !== "cancelled") await steps?.remove();
     if (live && terminal.interactive && !stop.received()) {
       stop.dispose();
       notify(`the final tree stays at ${live.url} — press Ctrl-C to quit`);
@@ -106,6 +126,19 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     await live?.close();
     await model?.dispose();
   }
+}
+
+/** The step checkpoints of a `--save` search whose origin is known, else `undefined`. */
+function stepCheckpoints(request: SearchRequest, notify: (line: string) => void) {
+  const { flags, origin } = request;
+  if (!flags.save || !origin) return undefined;
+  return startStepCheckpoints({
+    tree: resolve(flags.save),
+    origin,
+    flags,
+    defaults: request.defaults ?? {},
+    notify,
+  });
 }
 
 /** Resolves at the next Ctrl-C or SIGTERM: a finished live view stays up until the user is done. */

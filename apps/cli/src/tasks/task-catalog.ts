@@ -43,3 +43,12 @@ export const TASK_FLAG_NAMES: Readonly<Record<keyof TaskFlags, string>> = {
   pruneDeadEnds: "--prune-dead-ends",
   answer: "--answer",
 };
+
+/** Only the task flags of `flags`, set ones only: what a checkpoint keeps to rebuild the task. */
+export function pickTaskFlags(flags: TaskFlags): TaskFlags {
+  const picked: { -readonly [K in keyof TaskFlags]: TaskFlags[K] } = {};
+  if (flags.profile !== undefined) picked.profile = flags.profile;
+  if (flags.pruneDeadEnds !== undefined) picked.pruneDeadEnds = flags.pruneDeadEnds;
+  if (flags.answer !== undefined) picked.answer = flags.answer;
+  return picked;
+}
