@@ -16,3 +16,4 @@ export {
   SEARCH_EVENT_NAME,
 } from "./runnable/deliberate-runnable.js";
 export { type DeliberateInput, readThinkInput } from "./runnable/read-input.js";
+export { type ThoughtToolOptions, toThoughtTool } from "./tools/to-thought-tool.js";

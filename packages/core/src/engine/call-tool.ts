@@ -18,9 +18,18 @@ class ToolFailure extends Error {
   }
 }
 
+/**
+ * A thrown error as the text a branch reads: an error with a stable code of its own (such as
+ * `ToolError` of `@deliberate/tools`) keeps it, anything else is a `TOOL_ERROR`.
+ */
 function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  if (error instanceof ToolFailure) return `Error (${error.code}): ${error.message}`;
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^[A-Z][A-Z0-9_]{0,39}$/.test(code)) {
+    return `Error (${code}): ${message}`;
+  }
+  return `Error (TOOL_ERROR): ${message}`;
 }
 
 /** Cuts text to `max` characters without splitting a surrogate pair. */
@@ -98,10 +107,7 @@ export async function callTool(
     text = await runTool(findTool(tools, call.tool), call.input, limits.timeoutMs, signal);
   } catch (error) {
     ok = false;
-    text =
-      error instanceof ToolFailure
-        ? `Error (${error.code}): ${error.message}`
-        : `Error (TOOL_ERROR): ${describeError(error)}`;
+    text = describeError(error);
   }
   const ms = performance.now() - started;
   return { tool: call.tool, input: call.input, ...cutText(text, limits.maxChars), ok, ms };
