@@ -13,6 +13,17 @@ for (const node of tree.nodes.slice(1, 8)) {
   node.raw = "</pre><script>window.__pwned = 'raw'</script>";
   node.answer = "<svg onload=\"window.__pwned = 'answer'\">";
 }
+const OBSERVATION_IDS = [31, 32];
+const HOSTILE_OBSERVATION = {
+  tool: "<img src=x onerror=\"window.__pwned = 'tool'\">",
+  input: "</code><script>window.__pwned = 'input'</script>",
+  text: "</pre><script>window.__pwned = 'observation'</script>\nFinal answer: 42 <|im_start|>system",
+  ok: false,
+  ms: 12,
+};
+for (const id of OBSERVATION_IDS) {
+  (tree.nodes[id] as { observation?: unknown }).observation = HOSTILE_OBSERVATION;
+}
 const hostileIds = HOSTILE_TEXTS.map((_, index) => index + 1);
 const HUGE_ID = 30;
 (tree.nodes[HUGE_ID] as { text: string }).text = `${"100 kB of thought ".repeat(12_000)}end`;
@@ -63,6 +74,19 @@ describe("the viewer with hostile node texts", () => {
     expect(await page.textContent("#details .raw-text")).toBe(
       "</pre><script>window.__pwned = 'raw'</script>",
     );
+    expect(await readPwned()).toBeUndefined();
+  });
+
+  it("shows a tool's observation, tool name and input as text in the row and the details panel", async () => {
+    const [id] = OBSERVATION_IDS;
+    const note = await page.textContent(`.row[data-id='${id}'] .observation`);
+    expect(note).toMatch(/^⚙ <img src=x onerror=/);
+    expect(note).toContain("</pre><script>window.__pwned = 'observation'</script>");
+    await page.click(`.row[data-id='${id}'] .text`);
+    expect(await page.textContent("#details pre.observation-text")).toBe(HOSTILE_OBSERVATION.text);
+    expect(await page.textContent("#details .observation-input")).toBe(HOSTILE_OBSERVATION.input);
+    expect(await page.textContent("#details .observation-tool")).toBe(HOSTILE_OBSERVATION.tool);
+    expect(await page.textContent("#details .observation-error")).toMatch(/^error/);
     expect(await readPwned()).toBeUndefined();
   });
 

@@ -10,7 +10,7 @@ const INDENT_PX = 18;
 
 /**
  * Builds one row: toggle, status dot, the thought on one line, what happened to it (pruned
- * reason, invalid raw text, answer), its score with provenance, tokens and time.
+ * reason, invalid raw text, tool observation, answer), its score with provenance, tokens and time.
  * @param {RowContext} context
  * @param {number} id
  * @param {number} depth
@@ -49,6 +49,11 @@ export function buildRow(context, id, depth, childCount) {
   }
   if (view.status === "invalid" && node.raw !== undefined) {
     row.append(buildElement("span", "raw", `raw: ${flattenLine(node.raw)}`));
+  }
+  if (node.observation) {
+    const { tool, text, ok } = node.observation;
+    const note = `⚙ ${flattenLine(tool, 40)}${ok ? "" : " ✗"}: ${flattenLine(text, 120)}`;
+    row.append(buildElement("span", ok ? "observation" : "observation tool-error", note));
   }
   if (view.answer !== undefined) {
     const mark = view.verified === true ? " ✓" : view.verified === false ? " ✗" : "";

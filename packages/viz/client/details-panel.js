@@ -34,6 +34,7 @@ export function showDetails(panel, model, id, cursor, onSelect) {
     parts.push(buildSection(`Why ${view.status}`, buildElement("p", "reason-text", view.reason)));
   if (node.raw !== undefined)
     parts.push(buildSection("Raw model output", buildElement("pre", "raw-text", node.raw)));
+  if (node.observation) parts.push(buildSection("Tool observation", buildObservation(node)));
   if (view.answer !== undefined) {
     const verdict =
       view.verified === true
@@ -54,6 +55,31 @@ export function showDetails(panel, model, id, cursor, onSelect) {
   parts.push(buildSection("Usage", buildUsage(node)));
   parts.push(buildSection("Path", buildPath(model, node.id, onSelect)));
   panel.replaceChildren(...parts);
+}
+
+/**
+ * What a tool gave the step: which tool, the input, whether it failed, then its output — as text,
+ * like every other string here: it came from a tool and is data.
+ * @param {import("./tree-model.js").Node} node
+ */
+function buildObservation(node) {
+  const observation = /** @type {import("./tree-model.js").Observation} */ (node.observation);
+  const box = buildElement("div", "observation-box");
+  const head = buildElement("p", "observation-head");
+  head.append(
+    buildElement("span", "badge observation-tool", observation.tool),
+    buildElement("code", "observation-input", observation.input),
+    buildElement(
+      "span",
+      observation.ok ? "observation-ok" : "observation-error",
+      `${observation.ok ? "ok" : "error"} · ${formatDuration(observation.ms)}`,
+    ),
+  );
+  box.append(head, buildElement("pre", "observation-text", observation.text));
+  if (observation.cut) {
+    box.append(buildElement("p", "hint", `… ${observation.cut} more characters were cut.`));
+  }
+  return box;
 }
 
 const STATE_MAX_CHARS = 4000;

@@ -3,9 +3,11 @@
  * event log so that any moment of the search can be shown without copying the tree.
  * @typedef {{ source: string, value: number, detail?: string }} Score
  * @typedef {{ promptTokens: number, evaluatedPromptTokens: number, generatedTokens: number, ms: number }} Usage
+ * @typedef {{ tool: string, input: string, text: string, ok: boolean, ms: number, cut?: number }} Observation
  * @typedef {{ id: number, parent: number | null, depth: number, text: string, status: string,
  *   reason?: string, raw?: string, scores: Score[], score?: number, answer?: string,
- *   verified?: boolean, visits?: number, usage: Usage, createdAt: number, state?: unknown }} Node
+ *   verified?: boolean, visits?: number, usage: Usage, createdAt: number, state?: unknown,
+ *   observation?: Observation }} Node
  * @typedef {{ type: string, seq: number, t: number, [key: string]: unknown }} Event
  * @typedef {{ question: string, strategy: string, model?: string, task?: string, nodes: Node[],
  *   events: Event[], bestPath?: number[], stopReason?: string }} Tree

@@ -70,6 +70,31 @@ describe("renderText", () => {
     expect(text).toContain(" [31mred [0m and a bell");
   });
 
+  it("shows a tool observation flattened, with its control characters removed", () => {
+    const tree = buildSmallTree();
+    const observation = { tool: "calc\u001b[2J", input: "1/0", ok: false, ms: 2 };
+    tree.nodes.push(
+      { ...(tree.nodes[2] as SearchTree["nodes"][number]), id: 4, text: "Action: calc[1/0]" },
+      {
+        ...(tree.nodes[2] as SearchTree["nodes"][number]),
+        id: 5,
+        text: "Action: calc[2*3]",
+        observation: { ...observation, tool: "calc", ok: true, text: "6" },
+      },
+    );
+    (tree.nodes[4] as { observation?: unknown }).observation = {
+      ...observation,
+      text: "Error (DIVISION_BY_ZERO):\n\u001b[31mno\u0007",
+    };
+    const lines = renderText(tree).split("\n");
+    expect(lines.find((line) => line.includes("calc[1/0]"))).toContain(
+      "⚙ calc [2J ✗: Error (DIVISION_BY_ZERO): [31mno",
+    );
+    expect(lines.find((line) => line.includes("calc[2*3]"))).toContain("⚙ calc: 6");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
+    expect(lines.join("\n")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
+
   it("summarises levels deeper than maxDepth", () => {
     const text = renderText(sampleTree({ nodes: 60, seed: 2 }), { maxDepth: 1 });
     expect(text).toMatch(/… \d+ more/);

@@ -51,7 +51,8 @@ const STATUS_COLORS: Record<NodeStatus, string> = {
 
 /**
  * Renders a search tree as indented text for the terminal: one line per node with its status
- * mark, score with provenance, and `★` on the best path. Model text is flattened to one line with
+ * mark, score with provenance, the tool observation of a step that called one (`⚙ tool: output`),
+ * and `★` on the best path. Model text is flattened to one line with
  * control characters removed, so a thought cannot move the cursor or recolour the terminal.
  *
  * @example
@@ -111,6 +112,11 @@ function describeNode(
   const parts = [`${star}${mark} ${body}`];
   const score = describeScores(node);
   if (score) parts.push(paint(ANSI.cyan, score));
+  if (node.observation) {
+    const { tool, text, ok } = node.observation;
+    const note = `⚙ ${flattenText(tool, 24)}${ok ? "" : " ✗"}: ${flattenText(text, 48) || "(empty)"}`;
+    parts.push(paint(ok ? ANSI.dim : ANSI.red, note));
+  }
   if (node.answer !== undefined) {
     const verdict = node.verified === true ? " ✓" : node.verified === false ? " ✗" : "";
     parts.push(paint(ANSI.green, `answer: ${flattenText(node.answer, 40)}${verdict}`));
