@@ -64,6 +64,21 @@ describe("deliberate resume", () => {
     expect(again.stderr).toContain("the search already finished (budget): nothing to resume");
   });
 
+  it("goes on with a search stopped by SIGINT, whose saved tree says cancelled", async () => {
+    const dir = makeTempDir();
+    const tree = join(dir, "tree.json");
+    const cli = await startLongSearch(tree, ["--nodes", "12"]);
+    while (!existsSync(join(dir, "tree.checkpoint.json"))) await sleep(50);
+    cli.child.kill("SIGINT");
+    expect((await cli.done).code).toBe(130);
+    expect((await loadTree(tree)).stopReason).toBe("cancelled");
+    const run = await runCli(["resume", tree]);
+    expect([0, 3], run.stderr).toContain(run.code);
+    expect(run.stderr).toContain(`resuming ${tree} after step`);
+    expect(run.stdout).toContain("stopped: budget");
+    expect((await loadTree(tree)).nodes).toHaveLength(12);
+  });
+
   it("refuses a tree without a checkpoint with exit 2, naming the file and what to do", async () => {
     const dir = makeTempDir();
     const tree = join(dir, "tree.json");
