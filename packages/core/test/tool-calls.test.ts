@@ -24,6 +24,31 @@ describe("tool calls inside thoughts", () => {
     expect(result.usage.toolCalls).toBe(2);
   });
 
+  it("shows the vote each candidate's own observation", async () => {
+    const votes: string[] = [];
+    const model = createScriptedModel({
+      rules: [
+        {
+          match: "Which choice",
+          reply: ({ prompt }) => {
+            votes.push(prompt);
+            return "The best choice is 1";
+          },
+        },
+        { match: "seen:", reply: "Final answer: 1" },
+        { match: () => true, reply: ["Action: echo[left]", "Action: echo[right]"] },
+      ],
+    });
+    const echo = createTestTool("echo", (input) => `seen:${input}`);
+    await think(createQuestionTask("Which way?", { tools: [echo], maxDepth: 2 }), {
+      model,
+      evaluator: "vote",
+      strategy: { name: "beam", width: 1, branching: 2 },
+    });
+    expect(votes[0]).toMatch(/Choice 1: Action: echo\[left\]\nObservation[^\n]*\nseen:left/s);
+    expect(votes[0]).toMatch(/Choice 2: Action: echo\[right\]\nObservation[^\n]*\nseen:right/s);
+  });
+
   it("lists the tools and the call syntax in the instructions", async () => {
     const echo = createTestTool("echo", (input) => input);
     const { prompts } = await searchWithTools([echo], () => "Final answer: 1");

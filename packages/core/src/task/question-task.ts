@@ -110,10 +110,14 @@ export function createQuestionTask(
         ...head(),
         ...pathSegments(parent),
         { role: "user", text: "\nProposed next steps:\n", trusted: true },
-        ...candidates.flatMap((candidate, index) => [
-          { role: "user" as const, text: `Choice ${index + 1}: `, trusted: true },
-          { role: "user" as const, text: `${candidate.path.at(-1)?.text ?? ""}\n` },
-        ]),
+        ...candidates.flatMap((candidate, index): PromptSegment[] => {
+          const step = candidate.path.at(-1);
+          return [
+            { role: "user", text: `Choice ${index + 1}: `, trusted: true },
+            { role: "user", text: `${step?.text ?? ""}\n` },
+            ...(step?.observation ? observationSegments(step.observation) : []),
+          ];
+        }),
         { role: "user", text: JUDGE_VOTE, trusted: true },
       ],
       maxTokens: 16,
