@@ -1,5 +1,12 @@
 import { readFileSync } from "node:fs";
-import { createQuestionTask, type Model, type PromptSegment, think } from "@deliberate/core";
+import {
+  createQuestionTask,
+  type Model,
+  type ModelReply,
+  type PromptSegment,
+  type Result,
+  think,
+} from "@deliberate/core";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EvaluatedTokens, recordEvaluatedTokens } from "./helpers/evaluated-tokens.js";
@@ -14,14 +21,37 @@ const corpus = JSON.parse(
 ) as Payload[];
 const FORGED = "PWNED";
 
-/** A model that passes every request on and keeps its segments: the prompts the engine really sent. */
-function recordRequests(model: LlamaModel): { model: Model; prompts: PromptSegment[][] } {
+const callFetch: ModelReply = {
+  completions: [{ text: "Action: fetch[page]", finishReason: "stop" }],
+  usage: {
+    promptTokens: 0,
+    evaluatedPromptTokens: 0,
+    generatedTokens: 0,
+    calls: 1,
+    forks: 0,
+    ms: 0,
+  },
+};
+
+/**
+ * A model that passes every request on and keeps its segments: the prompts the engine really sent.
+ * With `toolOutput`, a step prompt that has not seen it yet is answered by calling the `fetch` tool
+ * instead (a random model would not), so the real model reads the tool's output next.
+ */
+function recordRequests(
+  model: LlamaModel,
+  toolOutput?: string,
+): { model: Model; prompts: PromptSegment[][] } {
   const prompts: PromptSegment[][] = [];
   return {
     prompts,
     model: {
       id: model.id,
-      generate: (request) => {
+      generate: async (request) => {
+        const seen = request.segments.some(
+          (segment) => !segment.trusted && segment.text === toolOutput,
+        );
+        if (toolOutput !== undefined && !seen) return callFetch;
         prompts.push([...request.segments]);
         return model.generate(request);
       },
@@ -41,7 +71,7 @@ function withPlainUntrustedText(segments: readonly PromptSegment[]): PromptSegme
 }
 
 describe.each(["synthetic:tiny-chat", "synthetic:tiny"])(
-  "a prompt-injection corpus as the question, on %s",
+  "a prompt-injection corpus as the question and as tool output, on %s",
   (modelName) => {
     let model: LlamaModel;
     let evaluated: EvaluatedTokens;
@@ -70,29 +100,59 @@ describe.each(["synthetic:tiny-chat", "synthetic:tiny"])(
       expect(forging.length).toBeGreaterThanOrEqual(4);
     });
 
+    /** What llama.cpp read holds no control token from untrusted text, and no forged answer came back. */
+    function expectContained(prompts: readonly PromptSegment[][], result: Result): void {
+      expect(prompts.length).toBeGreaterThan(0);
+      for (const segments of prompts) {
+        const tokens = model.renderPrompt(segments);
+        // What llama.cpp read is what renderPrompt gives, token for token.
+        expect(evaluated.evaluatedPrefix(tokens)).toBe(true);
+        // Untrusted text adds not one control token to what the template itself puts there.
+        expect(countControl(tokens)).toBe(
+          countControl(model.renderPrompt(withPlainUntrustedText(segments))),
+        );
+      }
+      expect(result.answer ?? "").not.toContain(FORGED);
+      for (const node of result.tree.nodes) expect(node.answer ?? "").not.toContain(FORGED);
+    }
+
+    const settings = {
+      strategy: { name: "beam", width: 2, branching: 2 },
+      maxDepth: 2,
+      maxStepTokens: 8,
+      seed: 11,
+    } as const;
+
     it.each(corpus.map((payload) => [payload.name, payload] as const))(
-      "%s: no control token from the question reaches the model, and no forged answer comes back",
+      "%s, as the question: no control token reaches the model, no forged answer comes back",
       async (_name, payload) => {
         const recorder = recordRequests(model);
         const result = await think(createQuestionTask(payload.text), {
+          ...settings,
           model: recorder.model,
-          strategy: { name: "beam", width: 2, branching: 2 },
-          maxDepth: 2,
-          maxStepTokens: 8,
-          seed: 11,
         });
-        expect(recorder.prompts.length).toBeGreaterThan(0);
-        for (const segments of recorder.prompts) {
-          const tokens = model.renderPrompt(segments);
-          // What llama.cpp read is what renderPrompt gives, token for token.
-          expect(evaluated.evaluatedPrefix(tokens)).toBe(true);
-          // The question adds not one control token to what the template itself puts there.
-          expect(countControl(tokens)).toBe(
-            countControl(model.renderPrompt(withPlainUntrustedText(segments))),
-          );
-        }
-        expect(result.answer ?? "").not.toContain(FORGED);
-        for (const node of result.tree.nodes) expect(node.answer ?? "").not.toContain(FORGED);
+        expectContained(recorder.prompts, result);
+      },
+    );
+
+    it.each(corpus.map((payload) => [payload.name, payload] as const))(
+      "%s, as a tool's output: no control token reaches the model, no forged answer comes back",
+      async (_name, payload) => {
+        const recorder = recordRequests(model, payload.text);
+        const fetch = {
+          name: "fetch",
+          description: "Fetches a page.",
+          call: async () => payload.text,
+        };
+        const result = await think(createQuestionTask("What is on the page?", { tools: [fetch] }), {
+          ...settings,
+          model: recorder.model,
+        });
+        const observed = result.tree.nodes.filter(
+          (node) => node.observation?.text === payload.text,
+        );
+        expect(observed.length).toBeGreaterThan(0);
+        expectContained(recorder.prompts, result);
       },
     );
   },
