@@ -135,8 +135,9 @@ function addStep(
 /**
  * Expands one node: asks the generator for `count` steps, applies each to the state, runs the
  * tools the steps call, and adds the children (invalid ones keep the raw text; a tool call's child
- * keeps its observation). A generator that fails marks the node failed; one
- * stopped by the budget or a cancel leaves it open. Never adds a node past the node limit.
+ * keeps its observation). A generator that fails marks the node failed; one stopped by the budget
+ * or a cancel leaves it open, and so does a cancel during the tool calls. Never adds a node past
+ * the node limit.
  */
 export async function expandNode(
   context: SearchContext,
