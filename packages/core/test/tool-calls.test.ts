@@ -137,6 +137,19 @@ describe("tool calls inside thoughts", () => {
     expect(result.tree.nodes).toHaveLength(1);
   }, 5000);
 
+  it("stops at the think-time deadline during a hanging tool call", async () => {
+    const stall = createHangingTool("stall");
+    const started = performance.now();
+    const { result } = await searchWithTools([stall], () => "Action: stall[now]", {
+      toolTimeout: 60_000,
+      budget: { time: 300 },
+    });
+    expect(result.stopReason).toBe("budget");
+    expect(result.limit).toBe("time");
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(stall.signals.every((signal) => signal.aborted)).toBe(true);
+  }, 5000);
+
   it("saves observations in a tree that loads again", async () => {
     const echo = createTestTool("echo", (input) => input);
     const { result } = await searchWithTools([echo], (call) =>
