@@ -1,5 +1,5 @@
 import { ToolMessage } from "@langchain/core/messages";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCalculatorTool, createGame24CheckTool, createJavaScriptTool } from "../src/index.js";
 
 describe("LangChain tools", () => {
@@ -38,6 +38,23 @@ describe("LangChain tools", () => {
     );
     const impatient = createJavaScriptTool({ timeoutMs: 100 });
     expect(await impatient.invoke({ code: "for (;;) {}" })).toMatch(/^Error \(TIMEOUT\)/);
+  });
+
+  it("stops the sandbox when the caller's signal aborts", async () => {
+    // LangChain stops waiting on abort by itself; what must also stop is the sandbox's thread,
+    // whose message port stays among the process's active resources while it runs.
+    const ports = () =>
+      process.getActiveResourcesInfo().filter((name) => name === "MessagePort").length;
+    const before = ports();
+    const controller = new AbortController();
+    const run = createJavaScriptTool({ timeoutMs: 60_000 }).invoke(
+      { code: "for (;;) {}" },
+      { signal: controller.signal },
+    );
+    await vi.waitFor(() => expect(ports()).toBe(before + 1));
+    controller.abort(new Error("search cancelled"));
+    await expect(run).rejects.toThrow(/search cancelled/);
+    await vi.waitFor(() => expect(ports()).toBe(before), { timeout: 2000 });
   });
 
   it("rejects input that does not match the schema before running", async () => {

@@ -73,9 +73,11 @@ export function createGame24CheckTool() {
  */
 export function createJavaScriptTool(options: RunJavaScriptOptions = {}) {
   return tool(
-    ({ code }) =>
+    // The caller's signal (a search that stops, a tool call abandoned at its timeout) stops the
+    // sandbox too, instead of leaving it to run to its own time limit.
+    ({ code }, config) =>
       observeToolCall(
-        () => runJavaScript(code, options),
+        () => runJavaScript(code, { ...options, signal: config?.signal ?? options.signal }),
         (run) => `${run.output}value: ${run.value}`,
       ),
     {
