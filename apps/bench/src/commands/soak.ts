@@ -1,10 +1,12 @@
 /**
  * `npm run bench -- soak [--json] [--model synthetic:tiny] [--questions 1000] [--concurrent 16]
- * [--branches 8]`: many questions on one loaded model. Back to back: memory (RSS and heap after a
- * full collection) after a warm-up, halfway and at the end, and its growth per 1,000 questions;
+ * [--branches 8] [--samples 10]`: many questions on one loaded model. Back to back: memory (RSS
+ * and heap after a full collection) after a warm-up and `--samples` times to the end, and its
+ * growth per 1,000 questions;
  * the pool's sequences, open files and live handles, which must not grow. At once: every question
- * completes, calls the model only with its own prompt (each carries a unique marker) and writes
- * the same thoughts as when asked alone; the fastest and slowest completion times show none starves.
+ * completes, calls the model only with its own prompt (each carries a unique marker) and gets
+ * back only its own completions; how many write the same thoughts as when asked alone; the fastest
+ * and slowest completion times show none starves.
  */
 import { loadavg } from "node:os";
 import { loadModel } from "@deliberate/llama";
@@ -17,6 +19,7 @@ export async function run(args: readonly string[]): Promise<void> {
     questions: "1000",
     concurrent: "16",
     branches: "8",
+    samples: "10",
   });
   const loadBefore = loadavg()[0] ?? 0;
   const model = await loadModel({
@@ -26,7 +29,9 @@ export async function run(args: readonly string[]): Promise<void> {
     threads: 1,
   });
   try {
-    const backToBack = await runBackToBack(model, Number(options.questions));
+    const backToBack = await runBackToBack(model, Number(options.questions), {
+      points: Number(options.samples),
+    });
     const together = await runConcurrent(model, Number(options.concurrent));
     const { answers, ...concurrent } = together;
     const report = {
@@ -71,7 +76,10 @@ function printReport(report: {
   );
   console.log(`${c.questions} questions at once (${c.calls} model calls):`);
   console.log(
-    `  ${c.completed}/${c.questions} completed · ${c.leaks.length} calls with another question's marker or without their own · ${c.differFromAlone.length} wrote other thoughts than alone`,
+    `  ${c.completed}/${c.questions} completed · ${c.leaks.length} calls with another question's marker or without their own · ${c.crossTalk.length} thoughts from another question's calls`,
+  );
+  console.log(
+    `  ${c.questions - c.differFromAlone.length}/${c.questions} wrote exactly the thoughts they write alone (same seed)`,
   );
   console.log(`  completion time: fastest ${c.minMs} ms, slowest ${c.maxMs} ms`);
   console.log(

@@ -1,6 +1,6 @@
 import type { LlamaModel } from "@deliberate/llama";
 import { type MemorySample, type PoolCounts, readPoolCounts, sampleMemory } from "./pool-counts.js";
-import { askSoakQuestion, findLeaks, type SoakAnswer } from "./soak-question.js";
+import { askSoakQuestion, findCrossTalk, findLeaks, type SoakAnswer } from "./soak-question.js";
 
 /** A point of the back-to-back run: after how many questions, memory and pool counts. */
 export interface SoakSample extends MemorySample {
@@ -11,7 +11,7 @@ export interface SoakSample extends MemorySample {
 /** What {@link runBackToBack} measured. */
 export interface BackToBackReport {
   readonly questions: number;
-  /** After the warm-up, halfway, at the end. */
+  /** After the warm-up, then at even intervals to the end. */
   readonly samples: readonly SoakSample[];
   /** RSS growth from the first sample to the last, scaled to 1,000 questions. */
   readonly rssGrowthMbPer1000: number;
@@ -28,12 +28,12 @@ function sample(model: LlamaModel, questions: number): SoakSample {
 /**
  * Asks `count` questions one after the other on one loaded model, after `warmUp` questions that
  * are not counted (caches, JIT, the allocator's first pools); samples memory and the pool after
- * the warm-up, halfway and at the end.
+ * the warm-up and then `points` times at even intervals, the last at the end.
  */
 export async function runBackToBack(
   model: LlamaModel,
   count: number,
-  warmUp = 10,
+  { warmUp = 10, points = 2 }: { warmUp?: number; points?: number } = {},
 ): Promise<BackToBackReport> {
   for (let index = 0; index < warmUp; index++) await askSoakQuestion(model, 90_000 + index);
   const samples: SoakSample[] = [sample(model, 0)];
@@ -44,9 +44,11 @@ export async function runBackToBack(
     const answer = await askSoakQuestion(model, index);
     if (answer.stopReason === "failed") failed++;
     leaks.push(...findLeaks(answer));
-    if (index + 1 === Math.floor(count / 2)) samples.push(sample(model, index + 1));
+    const done = index + 1;
+    if (Math.floor((done * points) / count) > Math.floor((index * points) / count)) {
+      samples.push(sample(model, done));
+    }
   }
-  samples.push(sample(model, count));
   const first = samples[0] as SoakSample;
   const last = samples.at(-1) as SoakSample;
   const per1000 = (delta: number) => Math.round((delta / count) * 1000 * 10) / 10;
@@ -65,9 +67,16 @@ export async function runBackToBack(
 export interface ConcurrentReport {
   readonly questions: number;
   readonly completed: number;
-  /** Questions whose concurrent tree differs from the same question asked alone. */
+  /**
+   * Questions whose thoughts differ from those the same question writes alone, with the same seed.
+   * Reported, not a failure: batched decoding may round differently from a lone decode, and one
+   * token sampled otherwise changes the rest; {@link leaks} and {@link crossTalk} are the checks.
+   */
   readonly differFromAlone: readonly number[];
+  /** Calls whose prompt lacks the question's own marker or holds another's. */
   readonly leaks: readonly string[];
+  /** Thoughts that came from another question's calls, or from none of the question's own. */
+  readonly crossTalk: readonly string[];
   /** Completion times from the common start: the last must not be far behind its share. */
   readonly minMs: number;
   readonly maxMs: number;
@@ -77,7 +86,8 @@ export interface ConcurrentReport {
 
 /**
  * Asks `count` questions alone (the reference), then all at once on the same model: each must
- * complete, call the model only with its own prompt, and write the very thoughts it writes alone.
+ * complete, call the model only with its own prompt and get back only its own completions; how
+ * many write other thoughts than alone is reported.
  */
 export async function runConcurrent(
   model: LlamaModel,
@@ -102,6 +112,7 @@ export async function runConcurrent(
     completed: answers.filter((answer) => answer.stopReason !== "failed").length,
     differFromAlone,
     leaks: answers.flatMap(findLeaks),
+    crossTalk: findCrossTalk(answers),
     minMs: Math.round(Math.min(...times)),
     maxMs: Math.round(Math.max(...times)),
     pool: { before, after },

@@ -73,3 +73,30 @@ export function findLeaks(answer: SoakAnswer): string[] {
   if (answer.calls.length === 0) leaks.push(`${own} made no model call`);
   return leaks;
 }
+
+/**
+ * What the model wrote went to the question that asked: every thought in a question's tree comes
+ * from a completion of its own calls, and from none of another question's. (Random-weight text a
+ * dozen tokens long does not repeat by chance.) Returns one line per thought that breaks this.
+ */
+export function findCrossTalk(answers: readonly SoakAnswer[]): string[] {
+  const written = answers.map((answer) =>
+    answer.calls.flatMap((call) => (call.kind === "generate" ? call.completions : [])),
+  );
+  const problems: string[] = [];
+  answers.forEach((answer, i) => {
+    const own = markQuestion(answer.index);
+    for (const thought of answer.texts.slice(1)) {
+      if (thought.trim() === "") continue;
+      if (!written[i]?.some((text) => text.includes(thought))) {
+        problems.push(`a thought of ${own} that none of its calls wrote`);
+      }
+      answers.forEach((other, j) => {
+        if (j !== i && written[j]?.some((text) => text.includes(thought))) {
+          problems.push(`a thought of ${own} written for ${markQuestion(other.index)}`);
+        }
+      });
+    }
+  });
+  return problems;
+}
