@@ -42,6 +42,10 @@ const backends: [name: string, open: () => Promise<{ model: Model; close(): Prom
 
 const failed = (result: Result) => result.tree.nodes.filter((node) => node.status === "failed");
 
+/** The failed attempts the tree recorded. */
+const callsFailed = (result: Result) =>
+  result.tree.events.flatMap((event) => (event.type === "callFailed" ? [event] : []));
+
 describe.each(backends)("model faults on %s", (_name, open) => {
   let backend: Awaited<ReturnType<typeof open>>;
   beforeAll(async () => {
@@ -72,6 +76,10 @@ describe.each(backends)("model faults on %s", (_name, open) => {
     expect(result.stopReason).not.toBe("failed");
     expect(failed(result)).toEqual([]);
     expect(result.tree.nodes.length).toBeGreaterThan(3);
+    // The retried failure is in the tree all the same.
+    expect(callsFailed(result)).toEqual([
+      expect.objectContaining({ call: "generate", attempt: 1, attempts: 2 }),
+    ]);
   });
 
   it("finishes when 20% of calls throw at random, each failed expansion a failed node", async () => {
@@ -84,6 +92,9 @@ describe.each(backends)("model faults on %s", (_name, open) => {
     const generateThrows = thrown.filter((call) => call.kind === "generate").length;
     expect(failed(result)).toHaveLength(generateThrows);
     for (const node of failed(result)) expect(node.reason).toMatch(/injected fault/);
+    // Every failure is in the tree, the value judgments' too, in the order they happened.
+    expect(callsFailed(result).map((event) => event.call)).toEqual(thrown.map((call) => call.kind));
+    for (const event of callsFailed(result)) expect(event.error).toMatch(/injected fault/);
   });
 
   it("abandons a call that never answers after the call timeout and retries it", async () => {
@@ -105,6 +116,7 @@ describe.each(backends)("model faults on %s", (_name, open) => {
     );
     expect(result.stopReason).toBe("failed");
     expect(result.tree.nodes[0]?.reason).toMatch(/did not answer within 200 ms/);
+    expect(callsFailed(result).map((event) => event.attempt)).toEqual([1, 2]);
   });
 
   it.each([

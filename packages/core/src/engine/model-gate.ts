@@ -28,6 +28,16 @@ export interface GateOptions {
 
 class CallTimeout extends Error {}
 
+/** One failed attempt of a call: every one is recorded, retried or not. */
+export interface CallFailure {
+  readonly call: "generate" | "score";
+  /** From 1. */
+  readonly attempt: number;
+  /** 1 + retries. */
+  readonly attempts: number;
+  readonly error: string;
+}
+
 /**
  * Every model call of a search goes through here: queued by priority (the state's score) under a
  * concurrency bound, refused once the budget is spent, its generated tokens capped by what the
@@ -39,6 +49,8 @@ export class ModelGate {
   successes = 0;
   failures = 0;
   lastError: string | undefined;
+  /** Told of every failed attempt, so the tree records each one. */
+  onFailure: ((failure: CallFailure) => void) | undefined;
 
   constructor(
     readonly model: Model,
@@ -53,7 +65,7 @@ export class ModelGate {
     priority: number,
     signal: AbortSignal,
   ): Promise<CallOutcome<ModelReply>> {
-    return this.call(priority, signal, (callSignal) => {
+    return this.call("generate", priority, signal, (callSignal) => {
       const room = this.meter.takeTokenRoom(request.n ?? 1);
       if (room === 0) return undefined;
       const maxTokens = Math.min(request.maxTokens, room);
@@ -74,12 +86,13 @@ export class ModelGate {
         message: `${this.model.id} cannot score options`,
       });
     }
-    return this.call(priority, signal, (callSignal) =>
+    return this.call("score", priority, signal, (callSignal) =>
       scoreOptions({ ...request, signal: callSignal }),
     );
   }
 
   private async call<T extends { usage: ModelReply["usage"] }>(
+    kind: CallFailure["call"],
     priority: number,
     signal: AbortSignal,
     start: (signal: AbortSignal) => Promise<T> | undefined,
@@ -97,6 +110,8 @@ export class ModelGate {
       } catch (error) {
         if (signal.aborted) return { ok: false, reason: "aborted", message: "the search stopped" };
         message = error instanceof CallTimeout ? error.message : describeError(error);
+        const attempts = this.options.retries + 1;
+        this.onFailure?.({ call: kind, attempt: attempt + 1, attempts, error: message });
       }
     }
     this.failures += 1;

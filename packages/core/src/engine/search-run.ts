@@ -93,6 +93,8 @@ export class SearchRun {
       ? new TreeRecorder(saved.tree, clock)
       : TreeRecorder.start(config.task.question, config.task.initialState, clock);
     this.gate = new ModelGate(config.model, this.meter, config.gate);
+    // Every failed attempt, retried or not, whatever it was for: the tree keeps them all.
+    this.gate.onFailure = (failure) => void this.tree.emit({ type: "callFailed", ...failure });
     this.states = new StateIndex(config.task, this.tree);
     this.seedsUsed = saved?.seedsUsed ?? 0;
     this.steps = saved?.steps ?? 0;

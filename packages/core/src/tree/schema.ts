@@ -129,6 +129,17 @@ export const SearchEvent = z.discriminatedUnion("type", [
     error: z.string().optional(),
   }),
   z.object({ type: z.literal("resumed"), ...at }),
+  z.object({
+    type: z.literal("callFailed"),
+    ...at,
+    /** The call that failed: writing thoughts, or scoring a state. */
+    call: z.enum(["generate", "score"]),
+    /** Which attempt failed, from 1, of the `attempts` allowed (1 + `retries`). */
+    attempt: z.number().int().positive(),
+    attempts: z.number().int().positive(),
+    /** What the model threw, or that it did not answer within `callTimeout`. */
+    error: z.string(),
+  }),
   z.object({ type: z.literal("finalizing"), ...at, from: z.number().int() }),
   z.object({
     type: z.literal("stopped"),
