@@ -92,6 +92,6 @@ describe("the checkpoint file", () => {
     expect((error as Error).message).toContain(`${path}: the checkpoint is corrupt`);
     expect((error as Error).message).toMatch(problem);
     expect((error as Error).message).toContain("delete it and run the search again");
-    expect((error as { exitCode: number }).exitCode).toBe(1);
+    expect((error as unknown as { exitCode: number }).exitCode).toBe(1);
   });
 });
