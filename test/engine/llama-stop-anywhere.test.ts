@@ -134,6 +134,31 @@ describe("a deadline in every state of the machine, on synthetic:tiny", () => {
     await expectPoolFree();
   });
 
+  it("stops at the deadline while finalizing, when the reserve runs out too", async () => {
+    // The search proper spends its share on real calls; the greedy finish (temperature 0) is slow.
+    let finishing = false;
+    const slowed = injectFaults(
+      model,
+      (_call, kind, temperature) => {
+        if (kind === "generate" && temperature === 0) finishing = true;
+        return finishing ? "slow" : undefined;
+      },
+      60_000,
+    );
+    const result = await think(QUESTION, {
+      ...SEARCH,
+      model: slowed,
+      // Deep enough never to run out of states: the search proper stops at its share of the time.
+      maxDepth: 50,
+      budget: { time: 1500, reserve: 0.5 },
+    });
+    expect(finishing).toBe(true);
+    expect(result.tree.events.some((event) => event.type === "finalizing")).toBe(true);
+    expect(result.stopReason).toBe("budget");
+    expect(result.usage.elapsedMs).toBeLessThan(60_000);
+    await expectPoolFree();
+  });
+
   it("stops at the deadline in the middle of a long generation on the model itself", async () => {
     const result = await think(QUESTION, {
       ...SEARCH,

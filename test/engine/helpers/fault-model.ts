@@ -12,8 +12,15 @@ export type Fault =
   /** Answers after `slowMs`, honouring its abort signal. */
   | "slow";
 
-/** Which calls fail, and how: `call` counts the wrapper's calls from 0, both kinds together. */
-export type FaultPlan = (call: number, kind: "generate" | "score") => Fault | undefined;
+/**
+ * Which calls fail, and how: `call` counts the wrapper's calls from 0, both kinds together;
+ * `temperature` is the generate request's (0 when the search finishes a path greedily).
+ */
+export type FaultPlan = (
+  call: number,
+  kind: "generate" | "score",
+  temperature?: number,
+) => Fault | undefined;
 
 /** A model with faults injected, and what it injected. */
 export interface FaultyModel extends Model {
@@ -49,8 +56,12 @@ function waitFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
  */
 export function injectFaults(model: Model, plan: FaultPlan, slowMs = 200): FaultyModel {
   const injected: { kind: "generate" | "score"; fault: Fault | undefined }[] = [];
-  const before = async (kind: "generate" | "score", signal: AbortSignal | undefined) => {
-    const fault = plan(injected.length, kind);
+  const before = async (
+    kind: "generate" | "score",
+    signal: AbortSignal | undefined,
+    temperature?: number,
+  ) => {
+    const fault = plan(injected.length, kind, temperature);
     injected.push({ kind, fault });
     if (fault === "throw") throw new Error(`injected fault in ${kind} call ${injected.length - 1}`);
     if (fault === "hang") await new Promise<never>(() => {});
@@ -67,7 +78,7 @@ export function injectFaults(model: Model, plan: FaultPlan, slowMs = 200): Fault
     id: `faulty-${model.id}`,
     injected,
     async generate(request: ModelRequest) {
-      const fault = await before("generate", request.signal);
+      const fault = await before("generate", request.signal, request.temperature);
       return rewrite(await model.generate(request), fault);
     },
   };
