@@ -79,7 +79,7 @@ function printReport(report: {
     `  ${c.completed}/${c.questions} completed · ${c.leaks.length} calls with another question's marker or without their own · ${c.crossTalk.length} thoughts from another question's calls`,
   );
   console.log(
-    `  ${c.questions - c.differFromAlone.length}/${c.questions} wrote exactly the thoughts they write alone (same seed)`,
+    `  ${c.questions - c.differFromAlone.length}/${c.questions} wrote exactly the thoughts they write alone (same seed); asked alone again afterwards, ${c.questions - c.differAloneTwice.length}/${c.questions} did`,
   );
   console.log(`  completion time: fastest ${c.minMs} ms, slowest ${c.maxMs} ms`);
   console.log(

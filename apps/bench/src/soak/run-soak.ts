@@ -73,6 +73,11 @@ export interface ConcurrentReport {
    * token sampled otherwise changes the rest; {@link leaks} and {@link crossTalk} are the checks.
    */
   readonly differFromAlone: readonly number[];
+  /**
+   * Questions whose thoughts differ when asked alone a second time, after the concurrent run: the
+   * same variation without any concurrency, from what the pool's sequences held before.
+   */
+  readonly differAloneTwice: readonly number[];
   /** Calls whose prompt lacks the question's own marker or holds another's. */
   readonly leaks: readonly string[];
   /** Thoughts that came from another question's calls, or from none of the question's own. */
@@ -100,10 +105,15 @@ export async function runConcurrent(
   const before = readPoolCounts(model);
   const answers = await Promise.all(indexes.map((index) => askSoakQuestion(model, index)));
   const after = readPoolCounts(model);
+  const again: SoakAnswer[] = [];
+  for (const index of indexes) again.push(await askSoakQuestion(model, index));
   // The same thoughts, in whatever order: two calls of one question may finish either way round.
   const thoughts = (answer: SoakAnswer | undefined) =>
     JSON.stringify([...(answer?.texts ?? [])].sort());
   const differFromAlone = answers
+    .filter((answer, i) => thoughts(answer) !== thoughts(alone[i]))
+    .map((answer) => answer.index);
+  const differAloneTwice = again
     .filter((answer, i) => thoughts(answer) !== thoughts(alone[i]))
     .map((answer) => answer.index);
   const times = answers.map((answer) => answer.ms);
@@ -111,6 +121,7 @@ export async function runConcurrent(
     questions: count,
     completed: answers.filter((answer) => answer.stopReason !== "failed").length,
     differFromAlone,
+    differAloneTwice,
     leaks: answers.flatMap(findLeaks),
     crossTalk: findCrossTalk(answers),
     minMs: Math.round(Math.min(...times)),
