@@ -3,7 +3,10 @@
  * line per method (appended to the results file too).
  * Usage: tsx --conditions=@deliberate/source scripts/measure-test-set.ts <results.jsonl> <first> <count> <method>...
  * Methods: trace-greedy, greedy, beam:<width>:<branching>, beam-random:<width>:<branching>,
- * best-of-n:<samples>.
+ * best-of-n:<samples>, dfs:<branching>:<threshold>:<nodes>, mcts:<branching>:<nodes>; a `+check`
+ * after the name (`beam+check:5:5`) judges 2-number states exactly instead of by the model.
+ * TINY_REASONER_MODEL=<path.gguf> measures another file than the committed model;
+ * TINY_REASONER_TEMPERATURE=<t> samples at t instead of the engine's default 0.7.
  */
 import { appendFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -18,10 +21,21 @@ import { summarizeAttempts } from "../src/evaluation/summarize-attempts.js";
 import { resolveBuiltinModel } from "../src/index.js";
 
 function parseMethod(text: string): Game24Method {
-  const [name, a, b] = text.split(":");
-  if (name === "beam" || name === "beam-random") {
-    return { name, width: Number(a ?? 5), branching: Number(b ?? 8) };
+  const [full = "", a, b, c] = text.split(":");
+  const check = full.endsWith("+check");
+  const name = full.replace(/\+check$/, "");
+  if (name === "beam") return { name, width: Number(a ?? 5), branching: Number(b ?? 8), check };
+  if (name === "beam-random") return { name, width: Number(a ?? 5), branching: Number(b ?? 8) };
+  if (name === "dfs") {
+    return {
+      name,
+      branching: Number(a ?? 5),
+      threshold: Number(b ?? 0.5),
+      nodes: Number(c ?? 100),
+      check,
+    };
   }
+  if (name === "mcts") return { name, branching: Number(a ?? 5), nodes: Number(b ?? 100), check };
   if (name === "best-of-n") return { name, samples: Number(a ?? 20) };
   if (name === "greedy" || name === "trace-greedy") return { name };
   throw new Error(`Expected a method like beam:5:8, got ${JSON.stringify(text)}`);
@@ -37,18 +51,21 @@ const puzzles = loadGame24TestSet()
   .slice(Number(firstText), Number(firstText) + Number(countText))
   .map((testCase) => testCase.puzzle);
 const model = await loadModel({
-  model: resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
+  model: process.env.TINY_REASONER_MODEL ?? resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
   branches: 4,
 });
+const temperatureText = process.env.TINY_REASONER_TEMPERATURE;
+const extra = temperatureText === undefined ? {} : { temperature: Number(temperatureText) };
 try {
   for (const text of methods) {
     const method = parseMethod(text);
     const attempts: Game24Attempt[] = [];
     for (const [index, puzzle] of puzzles.entries()) {
-      attempts.push(await attemptGame24(model, puzzle, method, index + 1));
+      attempts.push(await attemptGame24(model, puzzle, method, index + 1, extra));
     }
     const row = {
       method: text,
+      ...extra,
       first: Number(firstText),
       ...summarizeAttempts(attempts),
       machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`,

@@ -2,6 +2,7 @@
  * Measures the model's value judgments on states it never saw: the 3-number and 2-number states
  * one or two whole-number moves from the ToT test puzzles (all excluded from training).
  * Usage: tsx --conditions=@deliberate/source scripts/measure-values.ts [states per size]
+ * TINY_REASONER_MODEL=<path.gguf> measures another file than the committed model.
  */
 import { loadModel } from "@deliberate/llama";
 import {
@@ -32,7 +33,7 @@ const visit = (state: Game24State): void => {
 };
 for (const testCase of loadGame24TestSet()) visit(createGame24State(testCase.puzzle));
 const model = await loadModel({
-  model: resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
+  model: process.env.TINY_REASONER_MODEL ?? resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
   branches: 1,
 });
 try {

@@ -5,14 +5,14 @@
 # Set-up once: apt-get install -y python3-torch python3-numpy libopenblas0-pthread
 # Environment: PYTHON (default /usr/bin/python3; pyenv's python3 shim does not see Debian's torch),
 # TINY_REASONER_CACHE (default .cache/tiny-reasoner at the repository root),
-# TINY_REASONER_LINES (training lines, default 200000), TINY_REASONER_MODELS (output directory).
+# TINY_REASONER_LINES (training lines, default 500000), TINY_REASONER_MODELS (output directory).
 # Extra arguments go to train.py, e.g. `npm run train:tiny-reasoner -- --steps 5` for a smoke run.
 set -eu
 package="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$package/../.." && pwd)"
 python="${PYTHON:-/usr/bin/python3}"
 cache="${TINY_REASONER_CACHE:-$root/.cache/tiny-reasoner}"
-lines="${TINY_REASONER_LINES:-200000}"
+lines="${TINY_REASONER_LINES:-500000}"
 models="${TINY_REASONER_MODELS:-$package/models}"
 tsx="$root/node_modules/.bin/tsx --conditions=@deliberate/source"
 

@@ -12,7 +12,13 @@ export {
   pickBehaviourMove,
   rollOutBehaviour,
 } from "./data/behaviour-policy.js";
-export { DATASET_MIX, type DatasetOptions, generateDataset } from "./data/generate-dataset.js";
+export {
+  DATASET_MIX,
+  type DatasetOptions,
+  drawValueState,
+  generateDataset,
+  VALUE_DEPTH_WEIGHTS,
+} from "./data/generate-dataset.js";
 export { EXCLUDED_MIN_NUMBERS, listExcludedStates } from "./data/test-exclusion.js";
 export {
   buildProposalExample,
@@ -22,6 +28,7 @@ export {
   type TrainingExample,
 } from "./data/training-example.js";
 export { labelGame24State, type ValueWord } from "./data/value-label.js";
+export { createFinalCheckEvaluator } from "./evaluation/final-check-evaluator.js";
 export {
   attemptGame24,
   type Game24Attempt,
@@ -29,4 +36,5 @@ export {
 } from "./evaluation/game24-methods.js";
 export { type Game24Summary, summarizeAttempts } from "./evaluation/summarize-attempts.js";
 export { measureValueCalibration, type ValueCalibration } from "./evaluation/value-calibration.js";
+export { loadTinyReasoner } from "./load-tiny-reasoner.js";
 export { isTinyReasonerText, TINY_REASONER_PIECES } from "./vocabulary.js";

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { builtinModels, resolveBuiltinModel, TINY_REASONER_FILE } from "../src/index.js";
+import {
+  builtinModels,
+  loadTinyReasoner,
+  resolveBuiltinModel,
+  TINY_REASONER_FILE,
+} from "../src/index.js";
 
 describe("the committed tiny reasoner", () => {
   it("matches the sha256 committed beside it", () => {
@@ -19,5 +24,19 @@ describe("the committed tiny reasoner", () => {
     expect(resolveBuiltinModel("tiny-reasoner")).toBe(resolveBuiltinModel("builtin:tiny-reasoner"));
     expect(resolveBuiltinModel("builtin:gpt-4")).toBeUndefined();
     expect(resolveBuiltinModel("./models/other.gguf")).toBeUndefined();
+  });
+
+  it("loads through the API by its built-in name, and refuses names that are not built in", async () => {
+    const model = await loadTinyReasoner({ branches: 1 });
+    try {
+      const reply = await model.scoreOptions({
+        segments: [{ text: "4 6 :", trusted: true }],
+        options: [" sure", " likely", " impossible"],
+      });
+      expect(reply.probabilities[0]).toBeGreaterThan(0.5);
+    } finally {
+      await model.dispose();
+    }
+    await expect(loadTinyReasoner({ model: "builtin:gpt-4" })).rejects.toThrow(/built-in model/);
   });
 });

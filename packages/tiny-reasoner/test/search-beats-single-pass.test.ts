@@ -1,7 +1,7 @@
-import { loadModel } from "@deliberate/llama";
+import type { LlamaModel } from "@deliberate/llama";
 import { loadGame24TestSet } from "@deliberate/tasks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attemptGame24, type Game24Attempt, resolveBuiltinModel } from "../src/index.js";
+import { attemptGame24, type Game24Attempt, loadTinyReasoner } from "../src/index.js";
 
 // Measured on the committed model: greedy 2, beam 9 of these 20 (docs/tiny-reasoner.md). The
 // margin leaves room for llama.cpp's batched decoding to round a few samples differently.
@@ -12,19 +12,25 @@ const puzzles = loadGame24TestSet()
   .map((testCase) => testCase.puzzle);
 
 describe("the tiny reasoner on 20 ToT test puzzles, through deliberate's engine", () => {
-  let model: Awaited<ReturnType<typeof loadModel>>;
+  let model: LlamaModel;
   const greedy: Game24Attempt[] = [];
   const beam: Game24Attempt[] = [];
+  const checked: Game24Attempt[] = [];
 
   beforeAll(async () => {
-    model = await loadModel({
-      model: resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
-      branches: 4,
-    });
+    model = await loadTinyReasoner({ branches: 4 });
     for (const [index, puzzle] of puzzles.entries()) {
       greedy.push(await attemptGame24(model, puzzle, { name: "greedy" }, index + 1));
       beam.push(
         await attemptGame24(model, puzzle, { name: "beam", width: 5, branching: 5 }, index + 1),
+      );
+      checked.push(
+        await attemptGame24(
+          model,
+          puzzle,
+          { name: "beam", width: 5, branching: 5, check: true },
+          index + 1,
+        ),
       );
     }
   }, 600_000);
@@ -40,7 +46,7 @@ describe("the tiny reasoner on 20 ToT test puzzles, through deliberate's engine"
   });
 
   it("never calls an answer solved that the exact check rejects", () => {
-    for (const attempt of [...greedy, ...beam]) {
+    for (const attempt of [...greedy, ...beam, ...checked]) {
       expect(attempt.claimed && !attempt.solved, attempt.answer).toBe(false);
     }
   });

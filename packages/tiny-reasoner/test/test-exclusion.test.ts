@@ -4,7 +4,12 @@ import {
   loadGame24TestSet,
 } from "@deliberate/tasks";
 import { describe, expect, it } from "vitest";
-import { EXCLUDED_MIN_NUMBERS, generateDataset, listExcludedStates } from "../src/index.js";
+import {
+  DATASET_MIX,
+  EXCLUDED_MIN_NUMBERS,
+  generateDataset,
+  listExcludedStates,
+} from "../src/index.js";
 
 const testPuzzles = loadGame24TestSet().map((testCase) => testCase.puzzle);
 const excluded = listExcludedStates();
@@ -47,8 +52,9 @@ describe("the test-set exclusion", () => {
     for (const example of generateDataset({ count: 2000, seed: 5, excluded })) {
       counts[example.kind] += 1;
     }
-    expect(counts.proposal).toBeGreaterThan(800);
-    expect(counts.value).toBeGreaterThan(500);
-    expect(counts.trace).toBeGreaterThan(400);
+    for (const kind of ["proposal", "value", "trace"] as const) {
+      expect(counts[kind], kind).toBeGreaterThan(0.85 * DATASET_MIX[kind] * 2000);
+      expect(counts[kind], kind).toBeLessThan(1.15 * DATASET_MIX[kind] * 2000);
+    }
   });
 });

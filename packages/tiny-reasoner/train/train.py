@@ -1,6 +1,10 @@
 """Trains the tiny reasoner and writes its raw weights, manifest and reference probabilities.
 
-Usage: /usr/bin/python3 train.py --data DIR --out DIR [--steps N] [--batch N] [--seed N]
+Usage: /usr/bin/python3 train.py --data DIR --out DIR [--steps N] [--minutes M] [--batch N] [--seed N]
+With --minutes, the learning-rate schedule runs on whichever ends first, the steps or the minutes
+(wall time), and training stops at its end: the run fits the time it is given on a shared machine,
+at the cost of step-exact reproducibility (the steps actually run are recorded). --minutes 0 runs
+exactly --steps steps.
 Writes DIR/weights.bin (float32, ggml order, tensors back to back), DIR/manifest.json (config,
 tensor names, shapes and offsets, training figures) and DIR/reference.json (parity prompts).
 """
@@ -33,7 +37,8 @@ def parse_args():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
     parser.add_argument("--out", required=True)
-    parser.add_argument("--steps", type=int, default=1200)
+    parser.add_argument("--steps", type=int, default=8000)
+    parser.add_argument("--minutes", type=float, default=36.0)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--warmup", type=int, default=100)
@@ -42,11 +47,19 @@ def parse_args():
     return parser.parse_args()
 
 
-def learning_rate(step, args):
+def schedule_progress(step, elapsed, args):
+    """How far through the schedule: by steps, or by wall time when --minutes is set, whichever is further."""
+    by_steps = step / args.steps
+    by_time = elapsed / (60 * args.minutes) if args.minutes > 0 else 0.0
+    return max(by_steps, by_time)
+
+
+def learning_rate(step, progress, args):
     if step < args.warmup:
         return args.lr * (step + 1) / args.warmup
-    progress = (step - args.warmup) / max(1, args.steps - args.warmup)
-    return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+    start = args.warmup / args.steps
+    after = min(1.0, max(0.0, (progress - start) / max(1e-9, 1 - start)))
+    return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * after)))
 
 
 def build_optimizer(model, args):
@@ -91,10 +104,12 @@ def main():
     started = time.time()
     recent, tokens_seen = [], 0
     model.train()
-    for step in range(args.steps):
+    step, progress, lr = 0, 0.0, args.lr
+    while progress < 1:
         inputs, targets = next(batches)
+        lr = learning_rate(step, progress, args)
         for group in optimizer.param_groups:
-            group["lr"] = learning_rate(step, args)
+            group["lr"] = lr
         logits = model(inputs)
         loss = torch.nn.functional.cross_entropy(
             logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100
@@ -105,11 +120,13 @@ def main():
         optimizer.step()
         tokens_seen += int((inputs != 0).sum())
         recent = (recent + [loss.item()])[-100:]
-        if step % 50 == 0 or step == args.steps - 1:
+        step += 1
+        progress = schedule_progress(step, time.time() - started, args)
+        if step % 50 == 1 or progress >= 1:
             print(json.dumps({
                 "step": step,
                 "loss": round(sum(recent) / len(recent), 4),
-                "lr": round(learning_rate(step, args), 6),
+                "lr": round(lr, 6),
                 "seconds": round(time.time() - started, 1),
             }), flush=True)
     seconds = time.time() - started
@@ -119,7 +136,9 @@ def main():
     manifest = {
         "config": config,
         "training": {
-            "steps": args.steps,
+            "steps": step,
+            "plannedSteps": args.steps,
+            "minutes": args.minutes,
             "batch": args.batch,
             "lr": args.lr,
             "seed": args.seed,

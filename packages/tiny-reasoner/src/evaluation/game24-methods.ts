@@ -11,6 +11,7 @@ import {
   extractGame24Answer,
 } from "@deliberate/tasks";
 import { game24Check } from "@deliberate/tools";
+import { createFinalCheckEvaluator } from "./final-check-evaluator.js";
 import { createRandomEvaluator } from "./random-evaluator.js";
 
 /** How one puzzle is attempted; every method runs through deliberate's own engine or Model seam. */
@@ -19,12 +20,35 @@ export type Game24Method =
   | { readonly name: "trace-greedy" }
   /** The engine's `greedy` strategy: one chain of legal steps at temperature 0, no evaluation. */
   | { readonly name: "greedy" }
-  /** ToT-BFS: `width` states kept a depth, `branching` sampled steps each, ranked by the model's P(word). */
-  | { readonly name: "beam"; readonly width: number; readonly branching: number }
+  /**
+   * ToT-BFS: `width` states kept a depth, `branching` sampled steps each, ranked by the model's
+   * P(word); with `check`, states of two numbers are judged exactly instead (one operation left).
+   */
+  | {
+      readonly name: "beam";
+      readonly width: number;
+      readonly branching: number;
+      readonly check?: boolean;
+    }
   /** The same beam ranked at random: what the model's value judgments add. */
   | { readonly name: "beam-random"; readonly width: number; readonly branching: number }
   /** `samples` independent sampled chains; the exact checker picks a correct answer if one exists. */
-  | { readonly name: "best-of-n"; readonly samples: number };
+  | { readonly name: "best-of-n"; readonly samples: number }
+  /** Depth-first with ToT's value threshold, at most `nodes` nodes; `check` as for `beam`. */
+  | {
+      readonly name: "dfs";
+      readonly branching: number;
+      readonly threshold: number;
+      readonly nodes: number;
+      readonly check?: boolean;
+    }
+  /** MCTS (UCT) over the model's values, at most `nodes` nodes; `check` as for `beam`. */
+  | {
+      readonly name: "mcts";
+      readonly branching: number;
+      readonly nodes: number;
+      readonly check?: boolean;
+    };
 
 /** What one attempt cost and whether it solved the puzzle. */
 export interface Game24Attempt {
@@ -45,12 +69,20 @@ function toStrategy(method: Game24Method): StrategyOption {
     return { name: "beam", width: method.width, branching: method.branching };
   }
   if (method.name === "best-of-n") return { name: "best-of-n", samples: method.samples };
+  if (method.name === "dfs") {
+    return { name: "dfs", branching: method.branching, threshold: method.threshold };
+  }
+  if (method.name === "mcts") return { name: "mcts", branching: method.branching };
   return "greedy";
 }
 
 function chooseEvaluator(method: Game24Method, seed: number): EvaluatorOption {
-  if (method.name === "beam") return { name: "value", probabilities: true };
   if (method.name === "beam-random") return createRandomEvaluator(seed);
+  if (method.name === "beam" || method.name === "dfs" || method.name === "mcts") {
+    return method.check === true
+      ? createFinalCheckEvaluator()
+      : { name: "value", probabilities: true };
+  }
   return "verifier";
 }
 
@@ -100,6 +132,7 @@ export async function attemptGame24(
     strategy: toStrategy(method),
     evaluator: chooseEvaluator(method, seed),
     seed,
+    ...(method.name === "dfs" || method.name === "mcts" ? { budget: { nodes: method.nodes } } : {}),
     ...extra,
   });
   const solved = result.answer !== undefined && game24Check(result.answer, [...puzzle]).ok;
