@@ -1,5 +1,5 @@
 import { createSearch, type SearchEvent, think, thinkStream } from "@deliberate/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createGraphModel, createGraphTask, trapGraph } from "./helpers/graph-task.js";
 
 const strategy = { name: "beam" as const, width: 2, branching: 2 };
@@ -22,13 +22,22 @@ describe("cancel", () => {
 
   it("answers at once for a signal aborted before the start, with no model call", async () => {
     const model = createGraphModel(trapGraph);
-    const result = await think(createGraphTask(trapGraph), {
-      model,
-      strategy,
-      signal: AbortSignal.abort(),
-    });
-    expect(result.stopReason).toBe("cancelled");
-    expect(model.calls).toBe(0);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const result = await think(createGraphTask(trapGraph), {
+        model,
+        strategy,
+        signal: AbortSignal.abort(),
+      });
+      expect(result.stopReason).toBe("cancelled");
+      expect(model.calls).toBe(0);
+      // `think` starts the search after the signal ended it: that start is no event to warn of.
+      expect([...warn.mock.calls, ...error.mock.calls]).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it("keeps the best answer found before the cancel", async () => {

@@ -116,10 +116,15 @@ export function createSearch(
     });
   });
   actor.start();
+  // An ended search ignores further commands: a signal aborted before `start()` ends it at once,
+  // and XState would warn of every event sent to the stopped actor after that.
+  const send = (event: Parameters<typeof actor.send>[0]) => {
+    if (actor.getSnapshot().status === "active") actor.send(event);
+  };
 
   const signal = parsed.signal;
   if (signal) {
-    const cancel = () => actor.send({ type: "CANCEL" });
+    const cancel = () => send({ type: "CANCEL" });
     if (signal.aborted) cancel();
     else signal.addEventListener("abort", cancel, { once: true });
     void result.then(() => signal.removeEventListener("abort", cancel));
@@ -133,7 +138,7 @@ export function createSearch(
   return {
     result,
     status,
-    start: () => actor.send({ type: saved ? "RESUME" : "START" }),
+    start: () => send({ type: saved ? "RESUME" : "START" }),
     pause: () =>
       new Promise<SearchSnapshot>((resolve, reject) => {
         if (status() === "paused" || status() === "idle") {
@@ -163,10 +168,10 @@ export function createSearch(
             );
           }
         });
-        actor.send({ type: "PAUSE" });
+        send({ type: "PAUSE" });
       }),
-    resume: () => actor.send({ type: "RESUME" }),
-    cancel: () => actor.send({ type: "CANCEL" }),
+    resume: () => send({ type: "RESUME" }),
+    cancel: () => send({ type: "CANCEL" }),
     tree: () => run.toTree(),
     subscribe: (listener) => run.tree.subscribe(listener),
   };
