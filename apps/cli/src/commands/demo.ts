@@ -4,7 +4,7 @@ import { parseIntegerIn, parseThinkTime } from "../options/parse-values.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 
 /** The puzzle the demo solves unless `--puzzle` names another: one single pass gets wrong. */
-export const DEMO_PUZZLE = "4 5 6 10";
+export const DEMO_PUZZLE = "1 2 4 7";
 
 /** The project's own Game-of-24 model: committed, no download. */
 const DEMO_MODEL = "builtin:tiny-reasoner";
