@@ -26,7 +26,7 @@ describe("the adversarial-suffix guard on the project's trained model (builtin:t
   afterAll(() => model?.dispose());
 
   it("measures a gibberish suffix far less likely than a Game-of-24 question, and flags only it", async () => {
-    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 2000 });
+    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 30_000 });
     const puzzles = ["4 5 6 10 |", "1 2 3 4 |", "3 3 8 8 |", "4 4 10 :"];
     const clean = await Promise.all(puzzles.map((puzzle) => measure(guard, puzzle)));
     for (const verdict of clean) expect(verdict.ok).toBe(true);
@@ -34,17 +34,17 @@ describe("the adversarial-suffix guard on the project's trained model (builtin:t
     for (const suffix of gibberish) {
       const attacked = await measure(guard, `4 5 6 10 | ${suffix}`);
       expect(attacked.ok, suffix).toBe(false);
-      expect(attacked.perplexity, suffix).toBeGreaterThan(100 * worstClean);
+      expect(attacked.perplexity, suffix).toBeGreaterThan(20 * worstClean);
     }
   });
 
   it("composes with runGuards and names the perplexity in the reason", async () => {
-    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 2000 });
+    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 30_000 });
     const report = await runGuards([guard], `4 5 6 10 | ${gibberish[0]}`);
     expect(report.ok).toBe(false);
     if (report.ok) return;
     expect(report.failure.reason).toMatch(
-      /^Expected a perplexity of at most 2000 over the last 24 tokens, got \d\.\d\de\+\d+\.$/,
+      /^Expected a perplexity of at most 30000 over the last 24 tokens, got \d\.\d\de\+\d+\.$/,
     );
   });
 });
