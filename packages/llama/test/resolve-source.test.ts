@@ -60,6 +60,13 @@ describe("resolveModelSource", () => {
   it("rejects an empty model option with INVALID_OPTION", async () => {
     await expect(resolveModelSource("  ")).rejects.toMatchObject({ code: "INVALID_OPTION" });
   });
+
+  it("points a builtin: model to the package that ships it instead of looking for a file", async () => {
+    await expect(resolveModelSource("builtin:tiny-reasoner")).rejects.toMatchObject({
+      code: "MODEL_NOT_FOUND",
+      message: expect.stringContaining("loadTinyReasoner() from @deliberate/tiny-reasoner"),
+    });
+  });
 });
 
 describe("resolveCacheDir", () => {

@@ -59,6 +59,14 @@ export async function resolveModelSource(
       `Expected \`model\` to be a file path, synthetic:<name>, an hf: URI or an https URL, got ${JSON.stringify(model)}`,
     );
   }
+  if (model.startsWith("builtin:")) {
+    // Built-in models ship in packages that depend on this one (for the GGUF writer), so they
+    // cannot be resolved from here; say where they are instead of looking for a file so named.
+    throw new LlamaError(
+      "MODEL_NOT_FOUND",
+      `Expected a file path, synthetic:<name>, an hf: URI or an https URL, got ${JSON.stringify(model)}: built-in models come with their own package — load builtin:tiny-reasoner with loadTinyReasoner() from @deliberate/tiny-reasoner (the CLI's --model takes it as it is).`,
+    );
+  }
   const kind = classifyModelSource(model);
   const modelsDir = resolveModelsDir(options.cacheDir);
   if (kind === "synthetic") {
