@@ -1,4 +1,4 @@
-import { DeliberateError, parseThinkOptions } from "@deliberate/core";
+import { DeliberateError, parseThinkOptions, StrategyName } from "@deliberate/core";
 import { createScriptedModel } from "@deliberate/core/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -28,17 +28,7 @@ const keys = [
   "prototype",
   "widht",
 ];
-const strategyNames = [
-  "beam",
-  "dfs",
-  "best-first",
-  "mcts",
-  "best-of-n",
-  "self-consistency",
-  "greedy",
-  "sample",
-  "nope",
-];
+const strategyNames = [...StrategyName.options, "nope"];
 const edgeNumber = fc.oneof(
   fc.double(),
   fc.integer(),

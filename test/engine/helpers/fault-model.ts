@@ -1,4 +1,5 @@
 import type { Model, ModelReply, ModelRequest, ScoreOptionsRequest } from "@deliberate/core";
+import { wait } from "@deliberate/core/testing";
 
 /** What one call is made to do instead of (or besides) answering. */
 export type Fault =
@@ -34,21 +35,6 @@ export const GARBAGE =
 
 const HUGE = "lorem ipsum ".repeat(Math.ceil(100_000 / 12)).slice(0, 100_000);
 
-function waitFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
 /**
  * Wraps a real model (the scripted one, or a loaded llama model) and injects faults into the
  * calls `plan` picks. Faulty replies still come from the model's own reply, rewritten: the
@@ -65,7 +51,7 @@ export function injectFaults(model: Model, plan: FaultPlan, slowMs = 200): Fault
     injected.push({ kind, fault });
     if (fault === "throw") throw new Error(`injected fault in ${kind} call ${injected.length - 1}`);
     if (fault === "hang") await new Promise<never>(() => {});
-    if (fault === "slow") await waitFor(slowMs, signal);
+    if (fault === "slow") await wait(slowMs, signal);
     return fault;
   };
   const rewrite = (reply: ModelReply, fault: Fault | undefined): ModelReply => {

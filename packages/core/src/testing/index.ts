@@ -8,3 +8,4 @@ export {
   type ScriptedModelOptions,
   type ScriptRule,
 } from "./scripted-model.js";
+export { wait } from "./wait.js";

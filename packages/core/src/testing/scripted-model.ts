@@ -1,5 +1,6 @@
 import type { Completion, Model, ModelRequest, ScoreOptionsRequest } from "../model/model.js";
 import { countWords, measureTestUsage, shapeReply } from "./count-words.js";
+import { wait } from "./wait.js";
 
 /** One completion being scripted. */
 export interface ScriptedCall {
@@ -44,21 +45,6 @@ function matches(rule: ScriptRule, prompt: string): boolean {
   if (typeof rule.match === "string") return prompt.includes(rule.match);
   if (rule.match instanceof RegExp) return rule.match.test(prompt);
   return rule.match(prompt);
-}
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
 
 /**
