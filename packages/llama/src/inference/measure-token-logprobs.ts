@@ -1,7 +1,6 @@
-import type { LlamaContextSequence } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
 import type { InferenceRuntime } from "./inference-runtime.js";
-import { asTokens } from "./token-prefix.js";
+import { evaluateWithDistributions } from "./score-options.js";
 
 /** Options of `LlamaModel.measureTokenLogprobs`. */
 export interface MeasureTokenLogprobsOptions {
@@ -38,7 +37,7 @@ export async function measureTokenLogprobs(
     for (let start = 0; start < tokens.length - 1; start += chunkSize) {
       if (options.signal?.aborted) throw abortedOrDisposed(options.signal);
       const chunk = tokens.slice(start, Math.min(start + chunkSize, tokens.length - 1));
-      const next = await readNextProbabilities(slot.sequence, chunk);
+      const next = await evaluateWithDistributions(slot.sequence, chunk);
       next.forEach((distribution, index) => {
         const token = tokens[start + index + 1] as number;
         logprobs.push(Math.log(distribution?.get(token) ?? 0));
@@ -48,16 +47,6 @@ export async function measureTokenLogprobs(
   } finally {
     runtime.pool.release([slot]);
   }
-}
-
-async function readNextProbabilities(
-  sequence: LlamaContextSequence,
-  tokens: readonly number[],
-): Promise<(ReadonlyMap<number, number> | undefined)[]> {
-  const outputs = await sequence.controlledEvaluate(
-    asTokens(tokens).map((token) => [token, { generateNext: { probabilities: true } }] as const),
-  );
-  return tokens.map((_, index) => outputs[index]?.next.probabilities);
 }
 
 function abortedOrDisposed(signal?: AbortSignal): LlamaError {

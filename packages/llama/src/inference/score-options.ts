@@ -79,7 +79,8 @@ export function normalizeLogScores(logScores: readonly number[]): number[] {
   return weights.map((weight) => weight / total);
 }
 
-async function evaluateWithDistributions(
+/** Evaluates `tokens` and reads, after each, the model's whole next-token distribution. */
+export async function evaluateWithDistributions(
   sequence: LlamaContextSequence,
   tokens: readonly number[],
 ): Promise<(Map<number, number> | undefined)[]> {
