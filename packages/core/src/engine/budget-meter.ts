@@ -95,9 +95,14 @@ export class BudgetMeter {
     return findTimeRoom(this.budget, this.spent(), phase);
   }
 
+  /** Nodes that still fit under the node limit (infinite without one). */
+  nodeRoom(): number {
+    return (this.budget.nodes ?? Number.POSITIVE_INFINITY) - this.nodes;
+  }
+
   /** Whether one more node fits under the node limit. */
   hasNodeRoom(): boolean {
-    return this.budget.nodes === undefined || this.nodes < this.budget.nodes;
+    return this.nodeRoom() > 0;
   }
 
   startCall(): void {

@@ -14,11 +14,6 @@ export interface ExpandOptions {
   readonly logprobs: Map<number, readonly number[]>;
 }
 
-/** Nodes that still fit under the node limit. */
-function roomLeft(options: ExpandOptions): number {
-  return (options.meter.budget.nodes ?? Number.POSITIVE_INFINITY) - options.meter.nodes;
-}
-
 function applyStepSafely(
   context: SearchContext,
   text: string,
@@ -146,7 +141,7 @@ export async function expandNode(
   count: number,
   signal: AbortSignal,
 ): Promise<number[]> {
-  const asked = Math.min(count, roomLeft(options));
+  const asked = Math.min(count, options.meter.nodeRoom());
   if (asked <= 0) return [];
   const generation = await options.generator(context, id, asked, options.temperature, signal);
   if (!generation.ok) {
@@ -158,7 +153,7 @@ export async function expandNode(
   const read = readSteps(context, options, parentNode, generation.steps);
   let observations: (Observation | undefined)[] = [];
   if (read.some(({ outcome }) => outcome.kind === "tool")) {
-    observations = await observeToolCalls(context, read, roomLeft(options), signal);
+    observations = await observeToolCalls(context, read, options.meter.nodeRoom(), signal);
     // Like a model call cut short: a step stopped halfway adds nothing.
     if (signal.aborted) return [];
   }
