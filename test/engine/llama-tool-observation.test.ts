@@ -1,5 +1,6 @@
 import {
   createQuestionTask,
+  emptyModelUsage,
   type Model,
   type ModelRequest,
   type PromptSegment,
@@ -33,14 +34,7 @@ function callToolFirst(requests: ModelRequest[]): Model {
       if (!request.segments.some((segment) => segment.text === HOSTILE)) {
         return {
           completions: [{ text: "Action: fetch[page]", finishReason: "stop" }],
-          usage: {
-            promptTokens: 0,
-            evaluatedPromptTokens: 0,
-            generatedTokens: 0,
-            calls: 1,
-            forks: 0,
-            ms: 0,
-          },
+          usage: { ...emptyModelUsage, calls: 1 },
         };
       }
       requests.push(request);

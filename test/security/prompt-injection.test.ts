@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import {
   createQuestionTask,
+  emptyModelUsage,
   type Model,
   type ModelReply,
   type PromptSegment,
@@ -23,14 +24,7 @@ const FORGED = "PWNED";
 
 const callFetch: ModelReply = {
   completions: [{ text: "Action: fetch[page]", finishReason: "stop" }],
-  usage: {
-    promptTokens: 0,
-    evaluatedPromptTokens: 0,
-    generatedTokens: 0,
-    calls: 1,
-    forks: 0,
-    ms: 0,
-  },
+  usage: { ...emptyModelUsage, calls: 1 },
 };
 
 /**
