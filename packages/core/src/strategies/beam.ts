@@ -1,12 +1,11 @@
 import {
   compareByScore,
   isExpandable,
-  isViable,
   nodesOf,
   type Prune,
   pruneAtDepthLimit,
-  pruneRepeatedStates,
   type Strategy,
+  separateRepeatedStates,
 } from "./strategy.js";
 
 export interface BeamOptions {
@@ -51,12 +50,8 @@ export function beam(options: BeamOptions = {}): Strategy<BeamState> {
       const carried = nodesOf(view, state.beam).filter(
         (node) => node.status === "terminal" && !expanded.includes(node.id),
       );
-      const viable = nodesOf(view, created).filter(isViable);
-      const repeats = pruneRepeatedStates(viable, view);
-      const repeated = new Set(repeats.map((entry) => entry.id));
-      const ranked = [...carried, ...viable.filter((node) => !repeated.has(node.id))].sort(
-        compareByScore,
-      );
+      const { fresh, repeats } = separateRepeatedStates(view, created);
+      const ranked = [...carried, ...fresh].sort(compareByScore);
       const kept = ranked.slice(0, width);
       const depth = view.nodes[expanded[0] ?? 0]?.depth ?? 0;
       const prune: Prune[] = ranked.slice(width).map((node) => ({

@@ -1,12 +1,10 @@
 import { type HeapEntry, popHeap, pushHeap } from "./max-heap.js";
 import {
   isExpandable,
-  isViable,
-  nodesOf,
   pruneAtDepthLimit,
-  pruneRepeatedStates,
   rankOf,
   type Strategy,
+  separateRepeatedStates,
 } from "./strategy.js";
 
 export interface BestFirstOptions {
@@ -52,13 +50,11 @@ export function bestFirst(options: BestFirstOptions = {}): Strategy<BestFirstSta
       };
     },
     update(state, view, _expanded, created) {
-      const repeats = pruneRepeatedStates(nodesOf(view, created), view);
-      const repeated = new Set(repeats.map((entry) => entry.id));
-      const nodes = nodesOf(view, created).filter((node) => !repeated.has(node.id));
+      const { fresh: nodes, repeats } = separateRepeatedStates(view, created);
       const prune = [...repeats, ...pruneAtDepthLimit(nodes, view)];
       const pruned = new Set(prune.map((entry) => entry.id));
       for (const node of nodes) {
-        if (isViable(node) && node.status === "open" && !pruned.has(node.id)) {
+        if (node.status === "open" && !pruned.has(node.id)) {
           pushHeap(state.frontier, [rankOf(node), node.id]);
         }
       }

@@ -1,12 +1,10 @@
 import {
   compareByScore,
   isExpandable,
-  isViable,
-  nodesOf,
   pruneAtDepthLimit,
-  pruneRepeatedStates,
   rankOf,
   type Strategy,
+  separateRepeatedStates,
 } from "./strategy.js";
 
 export interface DfsOptions {
@@ -50,11 +48,7 @@ export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
       return { state: { stack }, selection: { kind: "stop" } };
     },
     update(state, view, _expanded, created) {
-      const repeats = pruneRepeatedStates(nodesOf(view, created).filter(isViable), view);
-      const repeated = new Set(repeats.map((entry) => entry.id));
-      const viable = nodesOf(view, created).filter(
-        (node) => isViable(node) && !repeated.has(node.id),
-      );
+      const { fresh: viable, repeats } = separateRepeatedStates(view, created);
       const prune = [
         ...repeats,
         ...viable

@@ -1,12 +1,10 @@
 import type { TreeNode } from "../tree/schema.js";
 import {
-  isViable,
-  nodesOf,
   pruneAtDepthLimit,
-  pruneRepeatedStates,
   rankOf,
   type Strategy,
   type StrategyView,
+  separateRepeatedStates,
 } from "./strategy.js";
 
 export interface MctsOptions {
@@ -86,11 +84,7 @@ export function mcts(options: MctsOptions = {}): Strategy<MctsState> {
       };
     },
     update(state, view, expanded, created) {
-      const repeats = pruneRepeatedStates(nodesOf(view, created).filter(isViable), view);
-      const repeated = new Set(repeats.map((entry) => entry.id));
-      const children = nodesOf(view, created).filter(
-        (node) => isViable(node) && !repeated.has(node.id),
-      );
+      const { fresh: children, repeats } = separateRepeatedStates(view, created);
       const visits: [number, number][] = [];
       for (const child of children) {
         state.stats[child.id] = [1, rankOf(child)];

@@ -82,18 +82,22 @@ export function nodesOf(view: StrategyView, ids: readonly number[]): TreeNode[] 
 }
 
 /**
- * Prunes new nodes that reach a state an earlier live node already stands for: the same problem
- * reached by another path, which would only be searched twice.
+ * Splits the viable ones of a step's new nodes into the fresh and the repeats: a repeat reaches a
+ * state an earlier live node already stands for (the same problem by another path, which would
+ * only be searched twice), and comes back as a prune with its reason.
  */
-export function pruneRepeatedStates(nodes: readonly TreeNode[], view: StrategyView): Prune[] {
-  const prune: Prune[] = [];
-  for (const node of nodes) {
+export function separateRepeatedStates(
+  view: StrategyView,
+  created: readonly number[],
+): { readonly fresh: TreeNode[]; readonly repeats: Prune[] } {
+  const fresh: TreeNode[] = [];
+  const repeats: Prune[] = [];
+  for (const node of nodesOf(view, created).filter(isViable)) {
     const twin = node.status === "open" ? view.twinOf?.(node) : undefined;
-    if (twin !== undefined) {
-      prune.push({ id: node.id, reason: `reaches the same state as node ${twin}` });
-    }
+    if (twin === undefined) fresh.push(node);
+    else repeats.push({ id: node.id, reason: `reaches the same state as node ${twin}` });
   }
-  return prune;
+  return { fresh, repeats };
 }
 
 /** Prunes the open nodes that reached the depth limit: no answer can come from them any more. */
