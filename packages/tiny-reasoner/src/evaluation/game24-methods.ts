@@ -1,6 +1,7 @@
 import {
   type EvaluatorOption,
   type Model,
+  type StopReason,
   type StrategyOption,
   type ThinkOptions,
   think,
@@ -58,6 +59,8 @@ export interface Game24Attempt {
   readonly solved: boolean;
   /** Whether the method itself said its answer was verified. */
   readonly claimed: boolean;
+  /** Why the engine's search stopped; absent for `trace-greedy`, which is one call, not a search. */
+  readonly stopReason?: StopReason;
   readonly generatedTokens: number;
   readonly evaluatedPromptTokens: number;
   readonly calls: number;
@@ -141,6 +144,7 @@ export async function attemptGame24(
     answer: result.answer,
     solved,
     claimed: result.verified === true,
+    stopReason: result.stopReason,
     generatedTokens: result.usage.generatedTokens,
     evaluatedPromptTokens: result.usage.evaluatedPromptTokens,
     calls: result.usage.calls,
