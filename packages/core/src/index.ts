@@ -6,6 +6,9 @@ export {
 } from "./api/create-search.js";
 export { resolveEvaluator, resolveStrategy } from "./api/resolve-config.js";
 export { type ThinkStreamItem, think, thinkStream } from "./api/think.js";
+export { type ThinkManyResult, thinkMany } from "./api/think-many.js";
+export { ThinkManyOptions } from "./api/think-many-options.js";
+export type { ThinkManyProgress } from "./api/think-many-progress.js";
 export { Budget, type BudgetInput, type BudgetLimit } from "./budget/budget.js";
 export { formatDuration, parseDuration } from "./budget/duration.js";
 export type { PathStep, Result, SearchUsage, StopReason } from "./engine/result.js";

@@ -1,0 +1,201 @@
+import type { Result, SearchUsage } from "../engine/result.js";
+import { addModelUsage, emptyModelUsage } from "../model/model.js";
+import type { ThinkInput } from "./create-search.js";
+import {
+  type Allocation,
+  parseThinkManyOptions,
+  resolveAllocation,
+  splitThinkManyOptions,
+  type ThinkManyOptions,
+} from "./think-many-options.js";
+import { findFirstSlice, findSearchShare, orderByPromise, planSlice } from "./think-many-plan.js";
+import type { ThinkManyProgress } from "./think-many-progress.js";
+import {
+  cancelQuestion,
+  finishQuestion,
+  openQuestion,
+  type Question,
+  type QuestionSetup,
+  runSlice,
+} from "./think-many-question.js";
+
+/** The outcome of {@link thinkMany}. */
+export interface ThinkManyResult {
+  /** One result per input, in input order. */
+  readonly results: readonly Result[];
+  /** What all the questions spent together. */
+  readonly usage: SearchUsage;
+  /** Think time spent, all questions together, in milliseconds. */
+  readonly spentMs: number;
+  /** Rounds of allocation run: 1 when every question ended within its first slice. */
+  readonly rungs: number;
+}
+
+function sumUsage(results: readonly Result[]): SearchUsage {
+  let model = emptyModelUsage;
+  let nodes = 0;
+  let elapsedMs = 0;
+  let toolCalls = 0;
+  for (const { usage } of results) {
+    model = addModelUsage(model, usage);
+    nodes += usage.nodes;
+    elapsedMs += usage.elapsedMs;
+    toolCalls += usage.toolCalls;
+  }
+  return { ...model, nodes, elapsedMs, toolCalls };
+}
+
+/** Runs the rungs: first slices for all, then doubling slices for the open, most promising first. */
+class Scheduler {
+  private readonly poolMs: number;
+  private readonly maxMs: number;
+  private readonly minMs: number;
+  cancelled = false;
+  current: Question | undefined;
+  rungs = 0;
+
+  constructor(
+    private readonly questions: readonly Question[],
+    private readonly allocation: Allocation,
+    private readonly setup: QuestionSetup,
+    private readonly emit: (event: ThinkManyProgress) => void,
+  ) {
+    this.poolMs = findSearchShare(allocation.totalMs, allocation);
+    this.maxMs = findSearchShare(allocation.maxMs, allocation);
+    this.minMs = findSearchShare(allocation.minMs, allocation);
+  }
+
+  private remainingMs(): number {
+    return this.poolMs - this.questions.reduce((sum, question) => sum + question.spentMs, 0);
+  }
+
+  async run(): Promise<void> {
+    let baseMs = findFirstSlice(this.allocation, this.questions.length);
+    for (let rung = 0; !this.cancelled; rung += 1, baseMs *= 2) {
+      const open = this.questions.filter((question) => !question.result);
+      if (open.length === 0 || (rung > 0 && this.remainingMs() <= 0)) break;
+      const order = rung === 0 ? open : orderByPromise(open);
+      let ran = false;
+      for (const [position, question] of order.entries()) {
+        if (this.cancelled) break;
+        const sliceMs = planSlice({
+          baseMs,
+          remainingMs: this.remainingMs(),
+          waiting: order.length - position,
+          spentMs: question.spentMs,
+          maxMs: this.maxMs,
+          owedMs: rung === 0 ? this.minMs : 0,
+        });
+        if (sliceMs > 0) {
+          ran = true;
+          await this.runQuestion(question, rung, sliceMs);
+        } else if (question.spentMs >= this.maxMs) {
+          await this.finish(question, rung);
+        }
+      }
+      if (ran) this.rungs = rung + 1;
+      else break;
+    }
+  }
+
+  private async runQuestion(question: Question, rung: number, allottedMs: number) {
+    const at = { index: question.index, rung, allottedMs };
+    this.emit({ type: "question-started", ...at, spentMs: question.spentMs });
+    this.current = question;
+    await runSlice(question, allottedMs);
+    this.current = undefined;
+    const { result } = question;
+    if (result) {
+      this.emit({
+        type: "question-finished",
+        ...at,
+        spentMs: question.spentMs,
+        stopReason: result.stopReason,
+        result,
+      });
+    } else {
+      this.emit({ type: "question-paused", ...at, spentMs: question.spentMs });
+    }
+    this.emit({ type: "pool", rung, remainingMs: Math.max(0, this.remainingMs()) });
+  }
+
+  /** Finishes (or, after a cancel, cancels) a question that is still open. */
+  async finish(question: Question, rung: number): Promise<void> {
+    if (question.result) return;
+    const result = this.cancelled
+      ? await cancelQuestion(question)
+      : await finishQuestion(question, this.setup);
+    this.emit({
+      type: "question-finished",
+      index: question.index,
+      rung,
+      allottedMs: 0,
+      spentMs: question.spentMs,
+      stopReason: result.stopReason,
+      result,
+    });
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.current?.search.cancel();
+  }
+}
+
+/**
+ * Thinks about many questions with one total time budget: every question gets a first slice,
+ * questions that end within it (solved, settled, exhausted) give the rest back to the pool, and
+ * the open ones get doubling slices, most promising first, until the pool is spent (successive
+ * halving, after Snell et al. 2024). A question's work is kept between slices. Questions run one
+ * at a time; results come back in input order. Bad options or inputs throw a `DeliberateError`
+ * before any model work; a budget too small for `minPerQuestion` each is one of them.
+ *
+ * @example
+ * ```ts
+ * import { thinkMany } from "@deliberate/core";
+ * const { results, spentMs } = await thinkMany(["What is 17 × 24?", "Plan a 3-day trip to Lisbon"], {
+ *   model,
+ *   budget: "2m",
+ *   maxPerQuestion: "90s",
+ *   onProgress: (event) => {
+ *     if (event.type === "question-finished") console.log(event.index, event.stopReason);
+ *   },
+ * });
+ * for (const result of results) console.log(result.answer);
+ * ```
+ */
+export async function thinkMany(
+  inputs: readonly ThinkInput[],
+  options: ThinkManyOptions,
+): Promise<ThinkManyResult> {
+  const parsed = parseThinkManyOptions(options);
+  const allocation = resolveAllocation(parsed, inputs.length);
+  const { think, perQuestion, onProgress, onEvent, signal } = splitThinkManyOptions(parsed);
+  const setup: QuestionSetup = {
+    options: { ...think, budget: { ...perQuestion } },
+    ceilingMs: Math.min(allocation.maxMs, allocation.totalMs),
+    reserve: allocation.reserve,
+    ...(onEvent ? { onEvent } : {}),
+  };
+  const questions = inputs.map((input, index) => openQuestion(input, index, setup));
+  const emit = (event: ThinkManyProgress) => {
+    try {
+      onProgress?.(event);
+    } catch {
+      // A listener that throws must not stop the other questions.
+    }
+  };
+  const scheduler = new Scheduler(questions, allocation, setup, emit);
+  const cancel = () => scheduler.cancel();
+  if (signal?.aborted) cancel();
+  else signal?.addEventListener("abort", cancel, { once: true });
+  try {
+    await scheduler.run();
+    for (const question of questions) await scheduler.finish(question, scheduler.rungs);
+  } finally {
+    signal?.removeEventListener("abort", cancel);
+  }
+  const results = questions.map((question) => question.result as Result);
+  const usage = sumUsage(results);
+  return { results, usage, spentMs: usage.elapsedMs, rungs: scheduler.rungs };
+}

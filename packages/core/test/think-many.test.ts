@@ -1,0 +1,110 @@
+import { type ThinkManyProgress, think, thinkMany } from "@deliberate/core";
+import { describe, expect, it } from "vitest";
+import { createChainModel, createChainTask } from "./helpers/chain-task.js";
+
+// Every call takes 20 ms, so a chain of n steps needs at least n × 20 ms of think time whatever
+// the machine's load: "not enough time" is certain, "enough" has wide margins.
+const LATENCY_MS = 20;
+const HARD_STEPS = 30; // ≥ 600 ms
+const options = { strategy: "greedy" as const, evaluator: "verifier" as const };
+
+function collect() {
+  const events: ThinkManyProgress[] = [];
+  return { events, onProgress: (event: ThinkManyProgress) => void events.push(event) };
+}
+
+describe("thinkMany", () => {
+  it("gives the time easy questions leave to a hard one, which it solves only thanks to that", async () => {
+    const inputs = [
+      createChainTask("a", 1),
+      createChainTask("hard", HARD_STEPS),
+      createChainTask("b", 1),
+      createChainTask("c", 1),
+      createChainTask("d", 1),
+    ];
+    const totalMs = 2000;
+    const equalShare = totalMs / inputs.length; // 400 ms < 600 ms needed
+    const alone = await think(createChainTask("hard", HARD_STEPS), {
+      ...options,
+      model: createChainModel(LATENCY_MS),
+      budget: { time: equalShare, reserve: 0 },
+    });
+    expect(alone.verified).not.toBe(true);
+
+    const { events, onProgress } = collect();
+    const many = await thinkMany(inputs, {
+      ...options,
+      model: createChainModel(LATENCY_MS),
+      budget: totalMs,
+      perQuestion: { reserve: 0 },
+      onProgress,
+    });
+    expect(many.results.map((result) => result.stopReason)).toEqual(Array(5).fill("solved"));
+    expect(many.results[1]?.usage.elapsedMs).toBeGreaterThan(equalShare);
+    const easyDone = events.filter(
+      (event) => event.type === "question-finished" && event.index !== 1,
+    );
+    expect(easyDone.map((event) => event.type === "question-finished" && event.rung)).toEqual([
+      0, 0, 0, 0,
+    ]);
+    expect(many.rungs).toBeGreaterThan(1);
+  });
+
+  it("returns the results in input order, whatever order the questions finish in", async () => {
+    const names = ["long", "x", "mid", "y"];
+    // First slices of 1000 × 0.9 / 16 ≈ 56 ms: the long and the mid chains (≥ 120 and 80 ms at
+    // 10 ms a step) need a second.
+    const lengths = [12, 1, 8, 1];
+    const { events, onProgress } = collect();
+    const many = await thinkMany(
+      names.map((name, index) => createChainTask(name, lengths[index] ?? 1)),
+      { ...options, model: createChainModel(10), budget: 1000, onProgress },
+    );
+    expect(many.results.map((result) => result.answer)).toEqual(names);
+    const finished = events.flatMap((event) =>
+      event.type === "question-finished" ? [event.index] : [],
+    );
+    expect(finished.slice(0, 2)).toEqual([1, 3]);
+    expect([...finished].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it("stops a question at its maximum, though the pool has time to spare", async () => {
+    const { events, onProgress } = collect();
+    const maxMs = 300;
+    const many = await thinkMany([createChainTask("hard", HARD_STEPS), createChainTask("a", 1)], {
+      ...options,
+      model: createChainModel(LATENCY_MS),
+      budget: 4000,
+      maxPerQuestion: maxMs,
+      perQuestion: { reserve: 0 },
+      onProgress,
+    });
+    const hard = many.results[0];
+    expect(hard?.stopReason).toBe("budget");
+    expect(hard?.verified).not.toBe(true);
+    const allotted = events
+      .filter((event) => event.type === "question-started" && event.index === 0)
+      .reduce((sum, event) => sum + (event.type === "question-started" ? event.allottedMs : 0), 0);
+    expect(allotted).toBeLessThanOrEqual(maxMs);
+  });
+
+  it("gives a question at least its minimum in the first slice", async () => {
+    const { events, onProgress } = collect();
+    const many = await thinkMany([createChainTask("hard", HARD_STEPS), createChainTask("a", 1)], {
+      ...options,
+      model: createChainModel(LATENCY_MS),
+      budget: 4000,
+      minPerQuestion: 2000,
+      perQuestion: { reserve: 0 },
+      onProgress,
+    });
+    const first = events.find((event) => event.type === "question-started");
+    expect(first).toMatchObject({ index: 0, rung: 0, allottedMs: 2000 });
+    expect(events.find((event) => event.type === "question-finished")).toMatchObject({
+      index: 0,
+      rung: 0,
+      stopReason: "solved",
+    });
+    expect(many.results[0]?.answer).toBe("hard");
+  });
+});
