@@ -1,11 +1,15 @@
 /**
  * Writes the trained weights as a GGUF through the llama package's one GGUF writer, then the
- * file's sha256 and the parity reference beside it.
- * Usage: tsx --conditions=@deliberate/source scripts/export-gguf.ts <training out dir> [models dir]
+ * file's sha256, the parity reference and the training figures beside it.
+ * Usage: tsx --conditions=@deliberate/source scripts/export-gguf.ts <training out dir> [models dir] [file name]
+ * The file name defaults to the builtin model's (`tiny-reasoner.gguf`); the other files take its
+ * stem (`tiny-reasoner-no2.gguf` → `tiny-reasoner-no2.reference.json`, `….training.json`).
+ * TINY_REASONER_EXCLUDED_MIN_NUMBERS (the data's exclusion level) is recorded in the training figures
+ * when set.
  */
 import { createHash } from "node:crypto";
 import { copyFile, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { writeLlamaModel } from "../../llama/src/gguf/llama-model.js";
 import { TINY_REASONER_FILE } from "../src/builtin-models.js";
 import { buildTinyReasonerVocabulary } from "./tiny-vocabulary.js";
@@ -28,7 +32,9 @@ interface Manifest {
 const [
   trained = ".cache/tiny-reasoner/out",
   modelsDir = new URL("../models/", import.meta.url).pathname,
+  file = TINY_REASONER_FILE,
 ] = process.argv.slice(2);
+const stem = basename(file, ".gguf");
 const manifest = JSON.parse(await readFile(join(trained, "manifest.json"), "utf8")) as Manifest;
 const raw = await readFile(join(trained, "weights.bin"));
 const weights: Record<string, Float32Array> = {};
@@ -43,9 +49,9 @@ if (vocabulary.tokens.length !== manifest.config.vocab) {
   );
 }
 const { config } = manifest;
-const path = join(modelsDir, TINY_REASONER_FILE);
+const path = join(modelsDir, file);
 const written = await writeLlamaModel(path, {
-  name: "tiny-reasoner",
+  name: stem,
   vocabulary,
   weights,
   dims: {
@@ -62,10 +68,12 @@ const written = await writeLlamaModel(path, {
 const sha256 = createHash("sha256")
   .update(await readFile(path))
   .digest("hex");
-await writeFile(`${path}.sha256`, `${sha256}  ${TINY_REASONER_FILE}\n`);
-await copyFile(join(trained, "reference.json"), join(modelsDir, "tiny-reasoner.reference.json"));
-await writeFile(
-  join(modelsDir, "tiny-reasoner.training.json"),
-  `${JSON.stringify(manifest.training, null, 2)}\n`,
-);
+await writeFile(`${path}.sha256`, `${sha256}  ${file}\n`);
+await copyFile(join(trained, "reference.json"), join(modelsDir, `${stem}.reference.json`));
+const level = process.env.TINY_REASONER_EXCLUDED_MIN_NUMBERS;
+const training = {
+  ...manifest.training,
+  ...(level === undefined ? {} : { excludedMinNumbers: Number(level) }),
+};
+await writeFile(join(modelsDir, `${stem}.training.json`), `${JSON.stringify(training, null, 2)}\n`);
 console.log(JSON.stringify({ path, ...written, sha256 }));

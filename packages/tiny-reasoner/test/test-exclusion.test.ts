@@ -57,4 +57,17 @@ describe("the test-set exclusion", () => {
       expect(counts[kind], kind).toBeLessThan(1.15 * DATASET_MIX[kind] * 2000);
     }
   });
+
+  it("at level 2 (the no-2 model's data) also keeps the reachable 2-number states out", () => {
+    const strict = listExcludedStates(2);
+    const pairs = [...strict].filter((key) => key.split(" ").length === 2);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const key of excluded) expect(strict.has(key), key).toBe(true);
+    expect(strict.size).toBe(excluded.size + pairs.length);
+    for (const example of generateDataset({ count: 1000, seed: 24, excluded: strict })) {
+      for (const key of readShownStates(`${example.prompt}${example.completion}`)) {
+        expect(strict.has(key), key).toBe(false);
+      }
+    }
+  });
 });
