@@ -1,4 +1,4 @@
-import { type ThinkManyProgress, think, thinkMany } from "@deliberate/core";
+import { type Result, type ThinkManyProgress, think, thinkMany } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
 import { createChainModel, createChainTask } from "./helpers/chain-task.js";
 
@@ -106,5 +106,55 @@ describe("thinkMany", () => {
       stopReason: "solved",
     });
     expect(many.results[0]?.answer).toBe("hard");
+  });
+});
+
+/** The longest step of any of the trees: from its `selected` event to its `budget` event. */
+function findLongestStep(results: readonly Result[]): number {
+  let longest = 0;
+  for (const { tree } of results) {
+    let selectedAt: number | undefined;
+    for (const event of tree.events) {
+      if (event.type === "selected") selectedAt = event.t;
+      if (event.type === "budget" && selectedAt !== undefined) {
+        longest = Math.max(longest, event.t - selectedAt);
+      }
+    }
+  }
+  return longest;
+}
+
+describe("thinkMany's pool", () => {
+  it("is exceeded by no more than the step in flight when the pool runs out", async () => {
+    const totalMs = 600;
+    const many = await thinkMany(
+      ["p", "q", "r"].map((name) => createChainTask(name, 1000)),
+      {
+        ...options,
+        model: createChainModel(LATENCY_MS),
+        budget: totalMs,
+        perQuestion: { reserve: 0 },
+      },
+    );
+    expect(many.results.map((result) => result.stopReason)).toEqual(Array(3).fill("budget"));
+    // Timers may fire late on a loaded machine: one more step's worth of slack for that.
+    expect(many.spentMs).toBeLessThanOrEqual(totalMs + 2 * findLongestStep(many.results) + 50);
+    expect(many.spentMs).toBe(
+      many.results.reduce((sum, result) => sum + result.usage.elapsedMs, 0),
+    );
+  });
+
+  it("finishes a question it runs out on from its best partial path, with stop reason budget", async () => {
+    const many = await thinkMany([createChainTask("long", 1000)], {
+      ...options,
+      model: createChainModel(LATENCY_MS),
+      budget: 400,
+      perQuestion: { reserve: 0.5 },
+    });
+    const [result] = many.results;
+    expect(result).toMatchObject({ stopReason: "budget", limit: "time" });
+    const types = result?.tree.events.map((event) => event.type) ?? [];
+    expect(types).toContain("finalizing");
+    expect(types.filter((type) => type === "started")).toHaveLength(1);
   });
 });
