@@ -5,11 +5,13 @@
  * Methods: trace-greedy, greedy, beam:<width>:<branching>, beam-random:<width>:<branching>,
  * best-of-n:<samples>, dfs:<branching>:<threshold>:<nodes>, mcts:<branching>:<nodes>; a `+check`
  * after the name (`beam+check:5:5`) judges 2-number states exactly instead of by the model.
- * TINY_REASONER_MODEL=<path.gguf> measures another file than the committed model;
+ * TINY_REASONER_MODEL=<path.gguf> measures another file than the committed model (each row names
+ * the file it measured);
  * TINY_REASONER_TEMPERATURE=<t> samples at t instead of the engine's default 0.7.
  */
 import { appendFile } from "node:fs/promises";
 import { cpus } from "node:os";
+import { basename } from "node:path";
 import { loadModel } from "@deliberate/llama";
 import { loadGame24TestSet } from "@deliberate/tasks";
 import {
@@ -50,10 +52,9 @@ const [
 const puzzles = loadGame24TestSet()
   .slice(Number(firstText), Number(firstText) + Number(countText))
   .map((testCase) => testCase.puzzle);
-const model = await loadModel({
-  model: process.env.TINY_REASONER_MODEL ?? resolveBuiltinModel("builtin:tiny-reasoner") ?? "",
-  branches: 4,
-});
+const modelPath =
+  process.env.TINY_REASONER_MODEL ?? resolveBuiltinModel("builtin:tiny-reasoner") ?? "";
+const model = await loadModel({ model: modelPath, branches: 4 });
 const temperatureText = process.env.TINY_REASONER_TEMPERATURE;
 const extra = temperatureText === undefined ? {} : { temperature: Number(temperatureText) };
 try {
@@ -65,6 +66,7 @@ try {
     }
     const row = {
       method: text,
+      model: basename(modelPath),
       ...extra,
       first: Number(firstText),
       ...summarizeAttempts(attempts),
