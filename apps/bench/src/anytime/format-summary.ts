@@ -32,6 +32,7 @@ export function formatSummaryTable(rows: readonly SummaryRow[], title: string): 
     "Δ 95% CI",
     "b / c",
     "McNemar p",
+    "≤ 2× greedy",
   ];
   const lines = rows.map((row) => {
     const c = row.comparison;
@@ -49,6 +50,7 @@ export function formatSummaryTable(rows: readonly SummaryRow[], title: string): 
       c ? `${points(c.interval.low)} to ${points(c.interval.high)}` : "—",
       c ? `${c.b} / ${c.c}` : "—",
       c ? formatP(c.p) : "—",
+      row.greedyTime ? `${row.greedyTime.withinTwice}/${row.greedyTime.runs}` : "—",
     ];
   });
   const table = [header, header.map(() => "---"), ...lines].map(

@@ -1,3 +1,4 @@
+import { collectGreedyTimes, compareToGreedyTime, type GreedyTimeRatio } from "./greedy-time.js";
 import type { RunRecord } from "./run-record.js";
 import {
   bootstrapClusterMean,
@@ -42,6 +43,8 @@ export interface SummaryRow {
   readonly totalTokensPerPuzzle: number;
   readonly stopReasons: Readonly<Record<string, number>>;
   readonly comparison?: PairedComparison;
+  /** Wall time against greedy's on the puzzles greedy solved, when a `greedy` method ran. */
+  readonly greedyTime?: GreedyTimeRatio;
 }
 
 const solvedOf = (record: RunRecord) => (record.solved ? 1 : 0);
@@ -91,7 +94,11 @@ function compareToReference(
   };
 }
 
-function summarizeGroup(records: readonly RunRecord[]): Omit<SummaryRow, "comparison"> {
+function summarizeGroup(
+  records: readonly RunRecord[],
+  greedyTimes: ReadonlyMap<string, number>,
+): Omit<SummaryRow, "comparison"> {
+  const greedyTime = compareToGreedyTime(records, greedyTimes);
   const first = records[0] as RunRecord;
   const clusters = [...groupBy(records, (r) => r.puzzle).values()].map((list) =>
     list.map(solvedOf),
@@ -119,6 +126,7 @@ function summarizeGroup(records: readonly RunRecord[]): Omit<SummaryRow, "compar
     workTokensPerPuzzle: computeMean(records.map((r) => r.workTokens)),
     totalTokensPerPuzzle: computeMean(records.map((r) => r.totalTokens)),
     stopReasons,
+    ...(greedyTime === undefined || records[0]?.method === "greedy" ? {} : { greedyTime }),
   };
 }
 
@@ -131,12 +139,13 @@ export function summarizeRuns(records: readonly RunRecord[], reference: string):
   const methods = [...new Set(records.map((r) => r.method))];
   const groups = groupBy(records, (r) => `${r.method}|${r.budgetMs}`);
   const rows: SummaryRow[] = [];
+  const greedyTimes = collectGreedyTimes(records);
   for (const method of methods) {
     const budgets = [...new Set(records.filter((r) => r.method === method).map((r) => r.budgetMs))];
     for (const budgetMs of budgets.sort((a, b) => a - b)) {
       const mine = groups.get(`${method}|${budgetMs}`) ?? [];
       const theirs = groups.get(`${reference}|${budgetMs}`);
-      const row = summarizeGroup(mine);
+      const row = summarizeGroup(mine, greedyTimes);
       rows.push(
         method === reference || !theirs
           ? row
