@@ -14,11 +14,15 @@ function usageErrorOf(run: () => unknown): AnytimeUsageError {
 }
 
 describe("parseMethodSpec", () => {
-  it("leaves the strategy to think() for default and judges states by P(word)", () => {
+  it("leaves strategy and evaluator to think() for default", () => {
     const spec = parseMethodSpec("default");
     expect(spec.strategy).toBeUndefined();
-    expect(spec.evaluator).toEqual({ name: "value", probabilities: true });
+    expect(spec.evaluator).toBeUndefined();
     expect(spec.extra).toEqual({});
+    expect(parseMethodSpec("default@eval=value-p").evaluator).toEqual({
+      name: "value",
+      probabilities: true,
+    });
   });
 
   it("reads fixed shapes with their knobs", () => {
@@ -45,7 +49,8 @@ describe("parseMethodSpec", () => {
     expect(spec.id).toBe("dfs:32:0.05@T=1.0@nodes=2000+stop");
     expect(spec.extra).toEqual({ temperature: 1, onExhausted: "stop" });
     expect(spec.nodes).toBe(2000);
-    expect(parseMethodSpec("default@eval=none").evaluator).toBeUndefined();
+    expect(parseMethodSpec("beam:5:8@eval=none").evaluator).toBeUndefined();
+    expect(parseMethodSpec("beam:5:8").evaluator).toEqual({ name: "value", probabilities: true });
   });
 
   it("says what it expected for a bad spec", () => {

@@ -7,7 +7,7 @@ export interface MethodSpec {
   readonly id: string;
   /** Absent for `default`: think() chooses its own search. */
   readonly strategy?: StrategyOption;
-  /** Absent with `@eval=none`: think() chooses its own evaluator. */
+  /** Absent for `default` and with `@eval=none`: think() chooses its own evaluator. */
   readonly evaluator?: EvaluatorOption;
   /** Further think options (`temperature`, `onExhausted`…), passed through unchanged. */
   readonly extra: Readonly<Record<string, unknown>>;
@@ -67,7 +67,7 @@ function readShape(spec: string, base: string): Pick<MethodSpec, "strategy" | "e
   const int = (i: number, what: string) => readInteger(spec, what, args[i], 10_000);
   switch (name) {
     case "default":
-      return { evaluator: value };
+      return {};
     case "greedy":
       return { strategy: "greedy", evaluator: "verifier" };
     case "beam":
@@ -105,7 +105,8 @@ function readShape(spec: string, base: string): Pick<MethodSpec, "strategy" | "e
  * Reads one method spec: a shape (`default`, `beam:5:8`, `dfs:32:0.05`, `mcts:8`, `best-of-n:64`,
  * `self-consistency:16`, `greedy`), then any of `@T=<temperature>`, `@nodes=<cap>`,
  * `@eval=value-p|value|verifier|none` and `+stop` (`onExhausted: "stop"`: the fixed shape only).
- * Searches judge states with the model's P(word) (`value-p`); sampling baselines with the verifier.
+ * `default` passes neither strategy nor evaluator (think()'s own defaults); the fixed searches
+ * judge states with the model's P(word) (`value-p`); sampling baselines with the verifier.
  *
  * @example
  * ```ts
