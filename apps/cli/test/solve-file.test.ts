@@ -8,6 +8,7 @@ import { CliError, ExitCode } from "../src/cli-error.js";
 import type { ManyFlags } from "../src/options/many-flags.js";
 import type { ThinkFlags } from "../src/options/think-flags.js";
 import { createProgram } from "../src/program.js";
+import { buildManyOptions } from "../src/run/run-many.js";
 import { solveFile } from "../src/run/solve-file.js";
 
 const folder = mkdtempSync(join(tmpdir(), "deliberate-solve-file-"));
@@ -85,6 +86,25 @@ describe("solve --file", () => {
 
   it("answers 0 when every input is solved", async () => {
     expect(await run(writeInputs("one.txt", "4 9 10 13\n"))).toBe(ExitCode.answered);
+  });
+});
+
+describe("buildManyOptions", () => {
+  const request = { task: "game24", lines: [], inputs: ["a", "b", "c"], flags };
+
+  it("makes --think the average of a pool for every input, and keeps token and node limits per input", () => {
+    const options = buildManyOptions({ ...request, flags: { ...flags, tokens: 900, nodes: 50 } });
+    expect(options).toMatchObject({ budget: 6000, perQuestion: { tokens: 900, nodes: 50 } });
+    expect(options).not.toHaveProperty("minPerQuestion");
+    expect(options.perQuestion).not.toHaveProperty("time");
+  });
+
+  it("takes the pool from --total and the share of one input from --min-think and --max-think", () => {
+    const options = buildManyOptions({
+      ...request,
+      flags: { ...flags, total: 60_000, minThink: 1000, maxThink: 30_000 },
+    });
+    expect(options).toMatchObject({ budget: 60_000, minPerQuestion: 1000, maxPerQuestion: 30_000 });
   });
 });
 
