@@ -13,6 +13,10 @@ import { AnytimeUsageError } from "../anytime/usage-error.js";
 
 /** Runs the benchmark; usage errors carry exit status 2. */
 export async function run(args: readonly string[]): Promise<void> {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(ANYTIME_USAGE);
+    return;
+  }
   let flags: ReturnType<typeof parseAnytimeFlags>;
   try {
     flags = parseAnytimeFlags(args);
