@@ -86,9 +86,11 @@ export class Scheduler {
   /** Finishes (or, after a cancel, cancels) a question that is still open. */
   async finish(question: Question, rung: number): Promise<void> {
     if (question.result) return;
+    this.current = question;
     const result = this.cancelled
       ? await cancelQuestion(question)
       : await finishQuestion(question, this.setup);
+    this.current = undefined;
     this.emit({
       type: "question-finished",
       index: question.index,
