@@ -52,13 +52,13 @@ describe("thinkMany", () => {
 
   it("returns the results in input order, whatever order the questions finish in", async () => {
     const names = ["long", "x", "mid", "y"];
-    // First slices of 1000 × 0.9 / 16 ≈ 56 ms: the long and the mid chains (≥ 120 and 80 ms at
-    // 10 ms a step) need a second.
-    const lengths = [12, 1, 8, 1];
+    // First slices of 2000 × 0.9 / 16 ≈ 112 ms: the one-step chains (10 ms a step) end in theirs,
+    // the long and the mid chains (≥ 300 and 200 ms) need more.
+    const lengths = [30, 1, 20, 1];
     const { events, onProgress } = collect();
     const many = await thinkMany(
       names.map((name, index) => createChainTask(name, lengths[index] ?? 1)),
-      { ...options, model: createChainModel(10), budget: 1000, onProgress },
+      { ...options, model: createChainModel(10), budget: 2000, onProgress },
     );
     expect(many.results.map((result) => result.answer)).toEqual(names);
     const finished = events.flatMap((event) =>
