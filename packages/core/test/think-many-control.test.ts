@@ -6,10 +6,32 @@ import {
   type ThinkManyProgress,
   thinkMany,
 } from "@deliberate/core";
+import { createScriptedModel } from "@deliberate/core/testing";
 import { describe, expect, it } from "vitest";
 import { createChainModel, createChainTask } from "./helpers/chain-task.js";
 
 const options = { strategy: "greedy" as const, evaluator: "verifier" as const };
+
+describe("thinkMany's inputs", () => {
+  it("takes questions as text, beside tasks", async () => {
+    const model = createScriptedModel({
+      rules: [
+        { match: "2 + 2", reply: "Final answer: 4" },
+        { match: "capital of France", reply: "Final answer: Paris" },
+      ],
+    });
+    const many = await thinkMany(["What is 2 + 2?", "What is the capital of France?"], {
+      model,
+      strategy: "greedy",
+      budget: "5s",
+    });
+    expect(many.results.map((result) => result.answer)).toEqual(["4", "Paris"]);
+    expect(many.results.map((result) => result.tree.question)).toEqual([
+      "What is 2 + 2?",
+      "What is the capital of France?",
+    ]);
+  });
+});
 
 describe("thinkMany's progress", () => {
   it("starts, pauses and finishes each question in order, once, with a shrinking pool", async () => {
