@@ -4,7 +4,11 @@ import type { Result, StopReason } from "../engine/result.js";
 interface QuestionProgress {
   /** The question's position in the inputs. */
   readonly index: number;
-  /** The round of allocation: 0 gives every question its first slice, later ones double it. */
+  /**
+   * The round of allocation: 0 gives every question its first slice, later ones double it. A
+   * question finished for the budget after the last round has the round after it (and
+   * `allottedMs: 0`).
+   */
   readonly rung: number;
   /** Think time given to this slice, in milliseconds. */
   readonly allottedMs: number;
