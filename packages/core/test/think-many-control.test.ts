@@ -67,6 +67,18 @@ describe("thinkMany's progress", () => {
     expect(pool.length).toBeGreaterThan(2);
     expect(pool).toEqual([...pool].sort((a, b) => b - a));
   });
+
+  it("goes on when a progress listener throws", async () => {
+    const many = await thinkMany([createChainTask("a", 1), createChainTask("b", 2)], {
+      ...options,
+      model: createChainModel(0),
+      budget: "5s",
+      onProgress: () => {
+        throw new Error("a broken listener");
+      },
+    });
+    expect(many.results.map((result) => result.answer)).toEqual(["a", "b"]);
+  });
 });
 
 describe("thinkMany's cancel", () => {
@@ -165,6 +177,12 @@ describe("thinkMany's options", () => {
       42 as unknown as ThinkInput,
     ]);
     expect(error.code).toBe("INVALID_TASK");
+  });
+
+  it("refuses inputs that are not a list", async () => {
+    const error = await refusal({ ...options, model, budget: "1m" }, "4 9 10 13" as never);
+    expect(error).toMatchObject({ code: "INVALID_TASK", field: "inputs" });
+    expect(error.message).toBe('Expected a list of questions or tasks, got "4 9 10 13" (string)');
   });
 
   it("answers an empty list with no results", async () => {

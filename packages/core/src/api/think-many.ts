@@ -1,4 +1,5 @@
 import type { Result, SearchUsage } from "../engine/result.js";
+import { DeliberateError, describeValue } from "../errors.js";
 import { addModelUsage, emptyModelUsage } from "../model/model.js";
 import type { ThinkInput } from "./create-search.js";
 import {
@@ -63,6 +64,13 @@ export async function thinkMany(
   inputs: readonly ThinkInput[],
   options: ThinkManyOptions,
 ): Promise<ThinkManyResult> {
+  if (!Array.isArray(inputs)) {
+    throw new DeliberateError(
+      "INVALID_TASK",
+      `Expected a list of questions or tasks, got ${describeValue(inputs)}`,
+      { field: "inputs" },
+    );
+  }
   const parsed = parseThinkManyOptions(options);
   const allocation = resolveAllocation(parsed, inputs.length);
   const { think, perQuestion, onProgress, onEvent, signal } = splitThinkManyOptions(parsed);
