@@ -1,4 +1,4 @@
-import { type ThinkManyProgress, think, thinkMany } from "@deliberate/core";
+import { type Evaluator, type ThinkManyProgress, think, thinkMany } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
 import { createChainModel, createChainTask } from "./helpers/chain-task.js";
 
@@ -163,5 +163,37 @@ describe("thinkMany's pool", () => {
       expect(types.filter((type) => type === "started")).toHaveLength(1);
       expect(types.filter((type) => type === "stopped")).toHaveLength(1);
     }
+  });
+});
+
+describe("thinkMany's later rungs", () => {
+  it("give the most promising open question its slice first", async () => {
+    // Scores every state of the chain named "good" 0.9 and of any other chain 0.1.
+    const evaluator: Evaluator = {
+      name: "by-name",
+      async evaluate(context, targets) {
+        const value = context.task.question.endsWith("good") ? 0.9 : 0.1;
+        return new Map(
+          targets.map(({ id }) => [id, { value, scores: [{ source: "heuristic", value }] }]),
+        );
+      },
+    };
+    const { events, onProgress } = collect();
+    await thinkMany([createChainTask("poor", 1000), createChainTask("good", 1000)], {
+      strategy: { name: "beam", width: 1, branching: 1 },
+      evaluator,
+      model: createChainModel(LATENCY_MS),
+      budget: 1000,
+      onProgress,
+    });
+    const starts = events.flatMap((event) =>
+      event.type === "question-started" ? [[event.rung, event.index]] : [],
+    );
+    expect(starts.slice(0, 4)).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [1, 0],
+    ]);
   });
 });
