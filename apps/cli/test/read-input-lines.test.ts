@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CliError, ExitCode } from "../src/cli-error.js";
 import { createFromLine, parseInputLines, readInputLines } from "../src/run/read-input-lines.js";
 
 const folder = mkdtempSync(join(tmpdir(), "deliberate-inputs-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 async function refusal(promise: Promise<unknown>): Promise<CliError> {
   const error = await promise.catch((thrown: unknown) => thrown);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createScriptedModel } from "@deliberate/core/testing";
 import { createGame24Task } from "@deliberate/tasks";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CliError, ExitCode } from "../src/cli-error.js";
 import type { ManyFlags } from "../src/options/many-flags.js";
 import type { ThinkFlags } from "../src/options/think-flags.js";
@@ -12,6 +12,7 @@ import { buildManyOptions } from "../src/run/run-many.js";
 import { solveFile } from "../src/run/solve-file.js";
 
 const folder = mkdtempSync(join(tmpdir(), "deliberate-solve-file-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Knows one way through 4 9 10 13 (compact steps); says nothing useful about any other puzzle. */
 const STEPS: Readonly<Record<string, string>> = {
