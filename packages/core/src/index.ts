@@ -4,7 +4,11 @@ export {
   type SearchStatus,
   type ThinkInput,
 } from "./api/create-search.js";
-export { resolveEvaluator, resolveStrategy } from "./api/resolve-config.js";
+export {
+  DEFAULT_THINK_TIME_MS,
+  resolveEvaluator,
+  resolveStrategy,
+} from "./api/resolve-config.js";
 export { type ThinkStreamItem, think, thinkStream } from "./api/think.js";
 export { type ThinkManyResult, thinkMany } from "./api/think-many.js";
 export { ThinkManyOptions } from "./api/think-many-options.js";
@@ -14,6 +18,7 @@ export { formatDuration, parseDuration } from "./budget/duration.js";
 export type { PathStep, Result, SearchUsage, StopReason } from "./engine/result.js";
 export type { SearchContext, SearchSettings } from "./engine/search-context.js";
 export type { SearchSnapshot } from "./engine/search-run.js";
+export { measureLeadConfidence, type SettleRule } from "./engine/settle.js";
 export { DeliberateError, type DeliberateErrorCode, describeValue } from "./errors.js";
 export { combineEvaluators, type WeightedEvaluator } from "./evaluators/combine.js";
 export { confidenceEvaluator } from "./evaluators/confidence.js";
@@ -49,6 +54,7 @@ export {
   ThinkOptions,
 } from "./options/think-options.js";
 export { createRandom, type Random } from "./random.js";
+export { type AnytimeOptions, anytime } from "./strategies/anytime.js";
 export {
   bestOfN,
   greedy,

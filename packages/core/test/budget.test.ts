@@ -155,6 +155,8 @@ describe("budget", () => {
       model,
       strategy: { name: "beam", width: 4, branching: 2 },
       budget: { nodes: 9, reserve: 0 },
+      // A "sure" answer would otherwise settle before the node limit.
+      settle: false,
     });
     expect(result.stopReason).toBe("budget");
     expect(result.answer).toBe("5");

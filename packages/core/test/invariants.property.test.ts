@@ -5,6 +5,14 @@ import { describe, expect, it } from "vitest";
 
 const strategyArb: fc.Arbitrary<StrategyOption> = fc.oneof(
   fc.record({
+    name: fc.constant("anytime" as const),
+    branching: fc.integer({ min: 1, max: 4 }),
+    // Rounds ask up to this many children in one call: the token bound below counts on ≤ 6.
+    maxBranching: fc.integer({ min: 1, max: 6 }),
+    threshold: fc.double({ min: 0, max: 1, noNaN: true }),
+    probe: fc.boolean(),
+  }),
+  fc.record({
     name: fc.constant("beam" as const),
     width: fc.integer({ min: 1, max: 4 }),
     branching: fc.integer({ min: 1, max: 4 }),
@@ -36,6 +44,7 @@ const runArb = fc.record({
   concurrency: fc.integer({ min: 1, max: 4 }),
   answerRate: fc.double({ min: 0, max: 0.6, noNaN: true }),
   maxDepth: fc.integer({ min: 1, max: 6 }),
+  onExhausted: fc.constantFrom("restart" as const, "stop" as const),
 });
 
 type Run = typeof runArb extends fc.Arbitrary<infer T> ? T : never;
@@ -48,6 +57,7 @@ async function search(run: Run) {
     strategy: run.strategy,
     seed: run.seed,
     concurrency: run.concurrency,
+    onExhausted: run.onExhausted,
     maxStepTokens: 8,
     budget: { nodes: run.nodes, generatedTokens: run.generatedTokens },
   });
@@ -119,6 +129,8 @@ describe("search invariants", () => {
           run.strategy.name === "self-consistency"
         )
           return;
+        // A settled answer is the one most paths agree on, which need not be the best scored.
+        if (result.stopReason === "settled") return;
         const bestScore = Math.max(...terminals.map((node) => node.score ?? 0.5));
         const best = terminals.find((node) => (node.score ?? 0.5) === bestScore);
         expect(result.answer).toBe(best?.answer);

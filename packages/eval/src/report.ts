@@ -10,7 +10,7 @@ export const CaseOutcomeRecord = z.object({
   case: z.string(),
   solved: z.boolean(),
   answer: z.string().optional(),
-  stopReason: z.enum(["solved", "budget", "exhausted", "cancelled", "failed"]),
+  stopReason: z.enum(["solved", "settled", "budget", "exhausted", "cancelled", "failed"]),
   promptTokens: Count,
   evaluatedPromptTokens: Count,
   generatedTokens: Count,

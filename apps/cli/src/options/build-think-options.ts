@@ -5,9 +5,9 @@ import type { ThinkFlags } from "./think-flags.js";
 /** The strategy knobs and the strategies each applies to. */
 const KNOBS = {
   width: ["beam"],
-  branching: ["beam", "dfs", "best-first", "mcts"],
+  branching: ["anytime", "beam", "dfs", "best-first", "mcts"],
   samples: ["best-of-n", "self-consistency"],
-  threshold: ["dfs"],
+  threshold: ["anytime", "dfs"],
 } as const satisfies Record<string, readonly StrategyName[]>;
 
 type Knob = keyof typeof KNOBS;
@@ -35,6 +35,8 @@ export function buildThinkOptions(
     ...(flags.generator === undefined ? {} : { generator: flags.generator }),
     ...(flags.temperature === undefined ? {} : { temperature: flags.temperature }),
     ...(flags.depth === undefined ? {} : { maxDepth: flags.depth }),
+    ...(flags.onExhausted === undefined ? {} : { onExhausted: flags.onExhausted }),
+    ...(flags.settle === false ? { settle: false } : {}),
   };
 }
 

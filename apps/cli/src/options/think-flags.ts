@@ -24,6 +24,10 @@ export interface ThinkFlags {
   readonly branching?: number;
   readonly samples?: number;
   readonly threshold?: number;
+  /** What a fixed strategy does when its shape is exhausted with budget left. */
+  readonly onExhausted?: "restart" | "stop";
+  /** `false` with `--no-settle`: never stop on an agreed answer without a verifier. */
+  readonly settle?: boolean;
   readonly evaluator?: EvaluatorName;
   readonly generator?: "sample" | "propose";
   readonly temperature?: number;
@@ -60,13 +64,13 @@ export function addThinkFlags(command: Command, defaults: { model?: string } = {
     .addOption(
       new Option("-s, --strategy <name>", `search strategy: ${STRATEGY_NAMES.join(", ")}`)
         .argParser(parseOneOf(STRATEGY_NAMES))
-        .default("beam"),
+        .default("anytime"),
     )
     .option("--width <n>", "beam: states kept per level", parseIntegerIn(1, 1000))
     .option("--depth <n>", "deepest path, in steps", parseIntegerIn(1, 1000))
     .option(
       "--branching <n>",
-      "beam, dfs, best-first, mcts: thoughts per expansion",
+      "anytime (first round), beam, dfs, best-first, mcts: thoughts per expansion",
       parseIntegerIn(1, 256),
     )
     .option(
@@ -76,9 +80,16 @@ export function addThinkFlags(command: Command, defaults: { model?: string } = {
     )
     .option(
       "--threshold <x>",
-      "dfs: lowest value a state may have to be explored, 0 to 1",
+      "anytime, dfs: lowest value a state may have to be explored, 0 to 1",
       parseUnitInterval,
     )
+    .addOption(
+      new Option(
+        "--on-exhausted <what>",
+        "when a fixed strategy's shape is done with budget left: restart (new round, new seeds, hotter) or stop",
+      ).argParser(parseOneOf(["restart", "stop"] as const)),
+    )
+    .option("--no-settle", "never stop early on an answer enough paths agree on")
     .addOption(
       new Option(
         "-e, --evaluator <name>",

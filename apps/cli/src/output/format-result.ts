@@ -17,6 +17,7 @@ export function describeStop(result: Result): string {
   }
   if (result.stopReason === "cancelled") return "cancelled (interrupted; best answer so far)";
   if (result.stopReason === "exhausted") return "exhausted (no state left to explore)";
+  if (result.stopReason === "settled") return "settled (enough paths agree on the answer)";
   if (result.stopReason === "failed")
     return `failed (${toSafeLine(result.error ?? "unknown error", 200)})`;
   return result.stopReason;

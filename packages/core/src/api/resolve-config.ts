@@ -1,6 +1,7 @@
 import type { ResolvedBudget } from "../budget/budget.js";
 import { parseDuration } from "../budget/duration.js";
 import type { SearchConfig } from "../engine/search-run.js";
+import { DEFAULT_SETTLE_RULE } from "../engine/settle.js";
 import { DeliberateError } from "../errors.js";
 import { combineEvaluators } from "../evaluators/combine.js";
 import { confidenceEvaluator } from "../evaluators/confidence.js";
@@ -15,6 +16,7 @@ import type {
   ParsedThinkOptions,
   StrategyOption,
 } from "../options/think-options.js";
+import { anytime } from "../strategies/anytime.js";
 import { bestOfN, greedy, sample, selfConsistency } from "../strategies/baselines.js";
 import { beam } from "../strategies/beam.js";
 import { bestFirst } from "../strategies/best-first.js";
@@ -31,6 +33,8 @@ export function resolveStrategy(option: StrategyOption): Strategy<unknown> {
     string | Strategy
   >;
   switch (spec.name) {
+    case "anytime":
+      return anytime(spec) as Strategy<unknown>;
     case "beam":
       return beam(spec) as Strategy<unknown>;
     case "dfs":
@@ -76,8 +80,11 @@ export function resolveEvaluator(option: EvaluatorOption): Evaluator {
   }
 }
 
+/** Think time of a search given no budget at all: the anytime default needs one to grow into. */
+export const DEFAULT_THINK_TIME_MS = 30_000;
+
 function resolveBudget(options: ParsedThinkOptions): ResolvedBudget {
-  const budget = options.budget ?? { reserve: 0.1 };
+  const budget = options.budget ?? { reserve: 0.1, time: DEFAULT_THINK_TIME_MS };
   const { time, ...rest } = budget;
   return time === undefined ? rest : { ...rest, timeMs: parseDuration(time, "budget.time") };
 }
@@ -132,6 +139,8 @@ export function resolveConfig(task: Task<unknown>, options: ParsedThinkOptions):
     },
     seed: options.seed,
     stopOnSolution: options.stopOnSolution,
+    settle: options.settle === false ? undefined : { ...DEFAULT_SETTLE_RULE, ...options.settle },
+    onExhausted: options.onExhausted,
     checkpoint: options.checkpoint,
   };
 }

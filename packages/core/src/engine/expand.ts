@@ -12,6 +12,8 @@ export interface ExpandOptions {
   readonly temperature: number;
   /** Log-probabilities of each created node's step, for the confidence evaluator. */
   readonly logprobs: Map<number, readonly number[]>;
+  /** Collects the children that repeat a sibling, so the search knows they found nothing new. */
+  readonly repeats?: Set<number>;
 }
 
 function applyStepSafely(
@@ -36,17 +38,27 @@ interface ReadStep {
   /** The text kept: the task's normalized thought, or what the model wrote. */
   readonly text: string;
   readonly tokens?: readonly number[];
-  /** Index of an earlier sibling with the same text (only when siblings are deduplicated). */
-  readonly twin?: number;
+  /**
+   * An earlier sibling with the same text (only when siblings are deduplicated): the index of one
+   * written in this call, or the id of a child from an earlier expansion.
+   */
+  readonly twin?: { readonly index: number } | { readonly id: number };
 }
 
 function readSteps(
   context: SearchContext,
   options: ExpandOptions,
-  parentNode: TaskNode<unknown>,
+  parent: number,
   steps: readonly GeneratedStep[],
 ): ReadStep[] {
-  const seen = new Map<string, number>();
+  const parentNode = context.taskNode(parent);
+  // A node expanded again (a later round) must not take back the children it already has.
+  const seen = new Map<string, ReadStep["twin"]>();
+  if (options.dedupeSiblings) {
+    for (const child of context.tree.children(parent)) {
+      if (child.status !== "invalid") seen.set(child.text.trim(), { id: child.id });
+    }
+  }
   return steps.map((step, index) => {
     const outcome = applyStepSafely(context, step.text, parentNode);
     if (outcome.kind === "invalid") return { step, outcome, text: step.text };
@@ -55,7 +67,7 @@ function readSteps(
     const tokens = normalized ? undefined : step.tokens;
     const key = text.trim();
     const twin = options.dedupeSiblings ? seen.get(key) : undefined;
-    if (twin === undefined) seen.set(key, index);
+    if (twin === undefined) seen.set(key, { index });
     return { step, outcome, text, tokens, twin };
   });
 }
@@ -103,7 +115,7 @@ function addStep(
     }).id;
   }
   if (twin !== undefined) {
-    return context.tree.add({
+    const id = context.tree.add({
       ...base,
       text,
       tokens,
@@ -111,6 +123,8 @@ function addStep(
       status: "pruned",
       reason: `repeats sibling ${twinId}`,
     }).id;
+    options.repeats?.add(id);
+    return id;
   }
   const node =
     outcome.kind === "answer"
@@ -149,8 +163,7 @@ export async function expandNode(
       context.tree.setStatus(id, "failed", `model call failed: ${generation.message}`);
     return [];
   }
-  const parentNode = context.taskNode(id);
-  const read = readSteps(context, options, parentNode, generation.steps);
+  const read = readSteps(context, options, id, generation.steps);
   let observations: (Observation | undefined)[] = [];
   if (read.some(({ outcome }) => outcome.kind === "tool")) {
     observations = await observeToolCalls(context, read, options.meter.nodeRoom(), signal);
@@ -161,7 +174,12 @@ export async function expandNode(
   const created: number[] = [];
   for (const [index, step] of read.entries()) {
     if (!options.meter.hasNodeRoom()) break;
-    const twinId = step.twin === undefined ? undefined : created[step.twin];
+    const twinId =
+      step.twin === undefined
+        ? undefined
+        : "id" in step.twin
+          ? step.twin.id
+          : created[step.twin.index];
     created.push(addStep(context, options, id, step, twinId, observations[index]));
   }
   for (const unusable of generation.unusable ?? []) {

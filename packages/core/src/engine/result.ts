@@ -3,8 +3,12 @@ import type { ModelUsage } from "../model/model.js";
 import { isViable, rankOf } from "../strategies/strategy.js";
 import type { SearchTree, TreeNode } from "../tree/schema.js";
 
-/** Why a search stopped. */
-export type StopReason = "solved" | "budget" | "exhausted" | "cancelled" | "failed";
+/**
+ * Why a search stopped: a verified answer (`solved`), an answer settled without a verifier
+ * (`settled`: enough paths agree, or its value held high), the budget spent (`budget`), nothing
+ * left to try (`exhausted`), a cancel, or a failure.
+ */
+export type StopReason = "solved" | "settled" | "budget" | "exhausted" | "cancelled" | "failed";
 
 /** One step of the best path. */
 export interface PathStep {

@@ -16,7 +16,9 @@ import {
   type Result,
   type StopReason,
 } from "./result.js";
+import { findRoundTemperature, Rounds, type RoundsSnapshot } from "./rounds.js";
 import { readTaskNode, type SearchContext, type SearchSettings } from "./search-context.js";
+import { findConsensus, type SettleRule, SteadyAnswer } from "./settle.js";
 import { StateIndex } from "./state-index.js";
 
 /** Everything one search is made of, resolved from the options. */
@@ -34,6 +36,13 @@ export interface SearchConfig {
   readonly seed: number;
   /** Stop as soon as the verifier accepts an answer. */
   readonly stopOnSolution: boolean;
+  /** Stop once an answer is settled without a verifier; `undefined` never settles. */
+  readonly settle: SettleRule | undefined;
+  /**
+   * What a strategy whose shape is exhausted does while the budget has room: starts a new round
+   * (fresh seeds, a higher temperature, states already seen pruned), or stops.
+   */
+  readonly onExhausted: "restart" | "stop";
   /** Saves a snapshot every `every` steps. */
   readonly checkpoint?: {
     readonly every: number;
@@ -51,11 +60,13 @@ export interface SearchSnapshot {
   readonly seedsUsed: number;
   /** Steps taken so far. */
   readonly steps: number;
+  /** The engine's rounds (absent in snapshots of searches that never restarted). */
+  readonly rounds?: RoundsSnapshot;
 }
 
 /** The machine's next move, decided at the top of each step. */
 export type Decision =
-  | { readonly kind: "pause" | "budget" | "solved" | "stop" }
+  | { readonly kind: "pause" | "budget" | "solved" | "settled" | "stop" }
   | { readonly kind: "expand"; readonly selection: Extract<Selection, { kind: "expand" }> };
 
 /**
@@ -77,8 +88,16 @@ export class SearchRun {
   private created: number[] = [];
   private readonly logprobs = new Map<number, readonly number[]>();
   private readonly states: StateIndex;
+  private readonly rounds: Rounds;
+  /** Nodes of this step that repeat a sibling or a state already in the tree. */
+  private readonly repeats = new Set<number>();
+  /** Terminal nodes with an answer, in order: what settling counts. */
+  private readonly answers: number[] = [];
+  private readonly steady = new SteadyAnswer();
   pauseRequested = false;
   solvedId: number | undefined;
+  /** The answer that settled without a verifier. */
+  settledId: number | undefined;
   limit: BudgetLimit | undefined;
   stopReason: StopReason | undefined;
   error: string | undefined;
@@ -96,6 +115,10 @@ export class SearchRun {
     // Every failed attempt, retried or not, whatever it was for: the tree keeps them all.
     this.gate.onFailure = (failure) => void this.tree.emit({ type: "callFailed", ...failure });
     this.states = new StateIndex(config.task, this.tree);
+    this.rounds = new Rounds(saved?.rounds);
+    for (const node of this.tree.nodes) {
+      if (node.status === "terminal" && node.answer !== undefined) this.answers.push(node.id);
+    }
     this.seedsUsed = saved?.seedsUsed ?? 0;
     this.steps = saved?.steps ?? 0;
     this.context = {
@@ -119,6 +142,8 @@ export class SearchRun {
       children: (id) => this.tree.children(id),
       maxDepth: this.config.maxDepth,
       twinOf: (node) => this.states.twinOf(node),
+      round: this.rounds.round,
+      expandedIn: (id) => this.rounds.expandedIn(id),
     };
   }
 
@@ -131,7 +156,12 @@ export class SearchRun {
       this.limit = limit;
       return { kind: "budget" };
     }
-    const { state, selection } = this.config.strategy.select(this.strategyState, this.view());
+    if (this.settledId !== undefined) return { kind: "settled" };
+    const strategy = this.config.strategy;
+    let { state, selection } = strategy.select(this.strategyState, this.view());
+    while (selection.kind === "stop" && this.restart(state)) {
+      ({ state, selection } = strategy.select(this.strategyState, this.view()));
+    }
     this.strategyState = state;
     if (selection.kind === "stop") return { kind: "stop" };
     this.selection = selection;
@@ -139,57 +169,125 @@ export class SearchRun {
     return { kind: "expand", selection };
   }
 
+  /**
+   * Begins the next round when the strategy's shape is exhausted and it may restart: the strategy
+   * starts a fresh pass over the same tree. `false` when it may not, or when two rounds in a row
+   * found no new state.
+   */
+  private restart(ended: unknown): boolean {
+    const { strategy } = this.config;
+    if (this.config.onExhausted === "stop" || strategy.singlePass) return false;
+    if (!this.rounds.advance()) return false;
+    this.strategyState = strategy.init(this.view(), ended);
+    const temperature = findRoundTemperature(this.config.settings.temperature, this.rounds.round);
+    this.tree.emit({ type: "restarted", round: this.rounds.round, temperature });
+    return true;
+  }
+
   async expand(signal: AbortSignal): Promise<void> {
     const selection = this.selection;
     this.expanded = selection ? [...selection.ids] : [];
     this.created = [];
+    this.repeats.clear();
     if (!selection) return;
-    const options = this.expandOptions();
+    this.rounds.noteExpanded(selection.ids);
+    const options = this.expandOptions(selection.temperature);
     const children = await Promise.all(
       selection.ids.map((id) => expandNode(this.context, options, id, selection.branching, signal)),
     );
     this.created = children.flat();
   }
 
-  private expandOptions(): ExpandOptions {
+  private expandOptions(temperature?: number): ExpandOptions {
+    const { strategy, settings } = this.config;
+    const round = this.rounds.round;
     return {
       generator: this.config.generator,
       meter: this.meter,
-      dedupeSiblings: this.config.strategy.dedupeSiblings,
-      temperature: this.config.strategy.temperature ?? this.config.settings.temperature,
+      dedupeSiblings: strategy.dedupeSiblings,
+      temperature:
+        temperature ??
+        (round === 0
+          ? (strategy.temperature ?? settings.temperature)
+          : findRoundTemperature(settings.temperature, round)),
       logprobs: this.logprobs,
+      repeats: this.repeats,
     };
   }
 
-  /** Verifies new answers exactly, then scores the new nodes the strategy wants scored. */
+  /**
+   * Verifies new answers exactly, prunes new nodes that reach a state a live node already stands
+   * for, then scores the new nodes the step wants scored: a state scored before (under another
+   * path, or earlier in this batch) takes that score instead of being evaluated again.
+   */
   async evaluate(signal: AbortSignal): Promise<void> {
     const nodes = this.created.map((id) => this.tree.node(id));
     for (const node of nodes) {
       if (node.status === "terminal") this.verifyAnswer(node.id);
     }
-    const mode = this.config.strategy.evaluates;
-    const targets = nodes
+    if (this.config.strategy.dedupeSiblings) this.pruneRepeatedStates(nodes);
+    const mode = this.selection?.evaluates ?? this.config.strategy.evaluates;
+    const wanted = nodes
       .filter((node) =>
         mode === "all"
           ? node.status === "open" || node.status === "terminal"
           : mode === "terminal" && node.status === "terminal",
       )
-      .filter((node) => node.verified === undefined)
-      .map((node) => ({ id: node.id, logprobs: this.logprobs.get(node.id) }));
-    if (targets.length > 0) {
-      const evaluations = await this.config.evaluator.evaluate(this.context, targets, signal);
-      for (const [id, evaluation] of evaluations) {
-        this.tree.score(id, evaluation.scores, evaluation.value);
-        // An exact verifier that rules a state out is certain: nothing below it can be an answer.
-        const ruledOut = evaluation.scores.some(
-          (score) => score.source === "verifier" && score.value === 0,
-        );
-        if (ruledOut && this.tree.node(id).status === "open") {
-          this.tree.setStatus(id, "pruned", "the verifier rules out every answer from here");
-        }
+      .filter((node) => node.verified === undefined);
+    const copies = new Map<number, number>();
+    const byKey = new Map<string, number>();
+    const targets = wanted.filter((node) => {
+      const twin = this.states.scoredTwinOf(node);
+      const key = node.status === "terminal" ? undefined : this.states.keyOf(node);
+      const first = key === undefined ? undefined : byKey.get(key);
+      if (twin || first !== undefined) {
+        copies.set(node.id, twin?.id ?? (first as number));
+        return false;
       }
+      if (key !== undefined) byKey.set(key, node.id);
+      return true;
+    });
+    if (targets.length > 0) {
+      const evaluations = await this.config.evaluator.evaluate(
+        this.context,
+        targets.map((node) => ({ id: node.id, logprobs: this.logprobs.get(node.id) })),
+        signal,
+      );
+      for (const [id, evaluation] of evaluations)
+        this.applyScore(id, evaluation.scores, evaluation.value);
     }
+    for (const [id, from] of copies) this.copyScore(id, from);
     for (const id of this.created) this.logprobs.delete(id);
+  }
+
+  /** Prunes new open nodes whose state a live node already stands for: they would be searched twice. */
+  private pruneRepeatedStates(nodes: readonly TreeNode[]): void {
+    for (const node of nodes) {
+      if (node.status !== "open") continue;
+      const twin = this.states.twinOf(node);
+      if (twin === undefined) continue;
+      this.tree.setStatus(node.id, "pruned", `reaches the same state as node ${twin}`);
+      this.repeats.add(node.id);
+    }
+  }
+
+  private applyScore(id: number, scores: readonly NodeScore[], value: number): void {
+    this.tree.score(id, scores, value);
+    // An exact verifier that rules a state out is certain: nothing below it can be an answer.
+    const ruledOut = scores.some((score) => score.source === "verifier" && score.value === 0);
+    if (ruledOut && this.tree.node(id).status === "open") {
+      this.tree.setStatus(id, "pruned", "the verifier rules out every answer from here");
+    }
+  }
+
+  /** Gives a node the evaluation of an earlier node in the same state, if that one was scored. */
+  private copyScore(id: number, from: number): void {
+    const source = this.tree.node(from);
+    if (source.score === undefined) return;
+    const scores = source.scores
+      .filter((score) => score.source !== "verifier")
+      .map((score) => ({ ...score, detail: `the same state as node ${from}` }));
+    this.applyScore(id, scores, source.score);
   }
 
   private verifyAnswer(id: number): void {
@@ -228,11 +326,28 @@ export class SearchRun {
     for (const [id, visits] of update.visits ?? []) this.tree.node(id).visits = visits;
     for (const id of this.created) {
       const node = this.tree.node(id);
+      if (node.status === "terminal" && node.answer !== undefined) this.answers.push(id);
       if (node.status === "terminal" && node.verified !== true && node.answer !== undefined) {
         this.tree.emit({ type: "solution", id, answer: node.answer, verified: node.verified });
       }
     }
+    this.rounds.fresh += this.created.filter((id) => this.isFresh(id)).length;
+    this.checkSettled();
     this.emitBudget();
+  }
+
+  /** A new node that is a usable state no node stood for before. */
+  private isFresh(id: number): boolean {
+    const status = this.tree.node(id).status;
+    return status !== "invalid" && status !== "failed" && !this.repeats.has(id);
+  }
+
+  /** Settles the answer when the rule says enough paths agree or its value holds steady. */
+  private checkSettled(): void {
+    const rule = this.config.settle;
+    if (!rule || this.settledId !== undefined) return;
+    const answers = this.answers.map((id) => this.tree.node(id));
+    this.settledId = findConsensus(answers, rule) ?? this.steady.observe(answers, rule);
   }
 
   emitBudget(): void {
@@ -249,6 +364,7 @@ export class SearchRun {
 
   answerNodeId(): number | undefined {
     if (this.solvedId !== undefined) return this.solvedId;
+    if (this.settledId !== undefined) return this.settledId;
     const chosen = this.config.strategy.chooseAnswer?.(this.strategyState, this.view());
     return chosen ?? findBestAnswer(this.tree.nodes)?.id;
   }
@@ -262,6 +378,7 @@ export class SearchRun {
     let current = findBestPartial(this.tree.nodes);
     if (!current) return;
     this.meter.phase = "finalize";
+    this.selection = undefined;
     this.tree.emit({ type: "finalizing", from: current.id });
     const options = { ...this.expandOptions(), dedupeSiblings: false, temperature: 0 };
     const canGoOn = (node: TreeNode) =>
@@ -288,6 +405,7 @@ export class SearchRun {
       meter: this.meter.toSnapshot(),
       seedsUsed: this.seedsUsed,
       steps: this.steps,
+      rounds: this.rounds.toSnapshot(),
     });
   }
 
@@ -329,9 +447,10 @@ export class SearchRun {
     });
   }
 
-  /** Why a search that reached its end stopped: a verified answer, a spent budget, or neither. */
+  /** Why a search that reached its end stopped: a verified or settled answer, a spent budget, or none. */
   findStopReason(): StopReason {
     if (this.solvedId !== undefined) return "solved";
+    if (this.settledId !== undefined) return "settled";
     return this.limit ? "budget" : "exhausted";
   }
 

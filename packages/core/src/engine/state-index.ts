@@ -30,6 +30,36 @@ export class StateIndex {
     return this.ids.get(key)?.find((id) => id < node.id && isLive(this.tree.nodes[id]));
   }
 
+  /**
+   * An earlier node in the same state that an evaluator already scored, if any, whatever became
+   * of it: its evaluation stands for this node too, so no state is evaluated twice.
+   */
+  scoredTwinOf(node: TreeNode): TreeNode | undefined {
+    if (!this.task.stateKey || node.status === "terminal") return undefined;
+    this.catchUp();
+    const key = this.keyOf(node);
+    if (key === undefined) return undefined;
+    for (const id of this.ids.get(key) ?? []) {
+      if (id >= node.id) break;
+      const twin = this.tree.nodes[id] as TreeNode;
+      if (twin.status !== "terminal" && twin.scores.some((score) => score.source !== "verifier")) {
+        return twin;
+      }
+    }
+    return undefined;
+  }
+
+  /** The state key of a node, when the task has one and the node a usable state. */
+  keyOf(node: TreeNode): string | undefined {
+    if (node.state === undefined || node.status === "invalid") return undefined;
+    try {
+      return this.task.stateKey?.(node.state);
+    } catch {
+      // A task whose key function fails on a state just loses the dedupe for it.
+      return undefined;
+    }
+  }
+
   private catchUp(): void {
     const nodes = this.tree.nodes;
     for (; this.indexed < nodes.length; this.indexed++) {
@@ -39,16 +69,6 @@ export class StateIndex {
       const ids = this.ids.get(key);
       if (ids) ids.push(node.id);
       else this.ids.set(key, [node.id]);
-    }
-  }
-
-  private keyOf(node: TreeNode): string | undefined {
-    if (node.state === undefined || node.status === "invalid") return undefined;
-    try {
-      return this.task.stateKey?.(node.state);
-    } catch {
-      // A task whose key function fails on a state just loses the dedupe for it.
-      return undefined;
     }
   }
 }

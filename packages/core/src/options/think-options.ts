@@ -19,6 +19,7 @@ const isStrategy = (value: unknown): value is Strategy =>
 
 /** The strategies that come with deliberate, by name. */
 export const StrategyName = z.enum([
+  "anytime",
   "beam",
   "dfs",
   "best-first",
@@ -34,6 +35,13 @@ export type StrategyName = z.infer<typeof StrategyName>;
 export const StrategyOption = z.union([
   StrategyName,
   z.discriminatedUnion("name", [
+    z.strictObject({
+      name: z.literal("anytime"),
+      branching: count(256).optional(),
+      maxBranching: count(256).optional(),
+      threshold: z.number().min(0).max(1).optional(),
+      probe: z.boolean().optional(),
+    }),
     z.strictObject({
       name: z.literal("beam"),
       width: count(1000).optional(),
@@ -54,8 +62,16 @@ export const StrategyOption = z.union([
       branching: count(256).optional(),
       exploration: z.number().min(0).max(100).optional(),
     }),
-    z.strictObject({ name: z.literal("best-of-n"), samples: count(10_000).optional() }),
-    z.strictObject({ name: z.literal("self-consistency"), samples: count(10_000).optional() }),
+    z.strictObject({
+      name: z.literal("best-of-n"),
+      samples: count(10_000).optional(),
+      chunk: count(256).optional(),
+    }),
+    z.strictObject({
+      name: z.literal("self-consistency"),
+      samples: count(10_000).optional(),
+      chunk: count(256).optional(),
+    }),
     z.strictObject({ name: z.literal("greedy") }),
     z.strictObject({ name: z.literal("sample") }),
   ]),
@@ -121,12 +137,16 @@ const isModel = (value: unknown): value is Model =>
 export const ThinkOptions = z.strictObject({
   /** The model that writes and judges thoughts. */
   model: z.custom<Model>(isModel, { message: "a Model with generate()" }),
-  /** @default "beam" */
-  strategy: StrategyOption.default("beam"),
+  /**
+   * How the tree is searched. The default, `anytime`, grows its search with the budget: set only
+   * the think time. @default "anytime"
+   */
+  strategy: StrategyOption.default("anytime"),
   /** How next steps are written: independent samples, or one call that proposes several. @default "sample" */
   generator: z.enum(["sample", "propose"]).default("sample"),
   /** @default "value" */
   evaluator: EvaluatorOption.default("value"),
+  /** What the search may spend. @default { time: "30s" } */
   budget: Budget.optional(),
   /** @default 0.7 */
   temperature: z.number().min(0).max(2).default(0.7),
@@ -174,6 +194,31 @@ export const ThinkOptions = z.strictObject({
     .optional(),
   /** Stop as soon as the task's verifier accepts an answer. @default true */
   stopOnSolution: z.boolean().default(true),
+  /**
+   * Stop once the answer is settled, for questions without a verifier: at least `votes` paths
+   * reached the leading answer and a Beta test is `confidence` sure it beats the runner-up, or the
+   * best answer is valued at least `value` for `steadySteps` steps in a row. `false` never settles.
+   * @default { votes: 3, confidence: 0.95, value: 0.9, steadySteps: 3 }
+   */
+  settle: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        votes: count(10_000).optional(),
+        confidence: z.number().min(0.5).max(1).optional(),
+        value: z.number().min(0).max(1).optional(),
+        steadySteps: count(10_000).optional(),
+      }),
+    ])
+    .default({}),
+  /**
+   * What a strategy whose shape is exhausted does while the budget still has room: `restart`
+   * starts a new round — a fresh pass over the same tree on new seeds at a temperature 0.3 higher
+   * (up to 1.5), states already seen pruned and never scored again — until the budget is spent or
+   * two rounds in a row find nothing new; `stop` ends the search. The System 1 baselines (`greedy`,
+   * `sample`) never restart. @default "restart"
+   */
+  onExhausted: z.enum(["restart", "stop"]).default("restart"),
   /** Cancels the search; the result still holds the best answer found. */
   signal: z
     .custom<AbortSignal>((v) => v instanceof AbortSignal, { message: "an AbortSignal" })

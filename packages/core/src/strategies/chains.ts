@@ -9,45 +9,56 @@ import {
 } from "./strategy.js";
 
 export interface ChainsState {
-  started: boolean;
-  /** The last node of each chain. */
+  /** Chains started so far in this pass. */
+  started: number;
+  /** The last node of each chain of the current chunk. */
   leaves: number[];
 }
 
 interface ChainsOptions {
   readonly name: string;
   readonly chains: number;
+  /** Chains drawn together; the next chunk starts when this one has ended. @default 8 */
+  readonly chunk?: number;
   readonly temperature?: number;
   readonly evaluates: Strategy["evaluates"];
+  readonly singlePass?: boolean;
   readonly chooseAnswer?: Strategy<ChainsState>["chooseAnswer"];
 }
+
+/** Chains a chunk draws unless told otherwise: a local model decodes them in one batch. */
+export const DEFAULT_CHAIN_CHUNK = 8;
 
 /**
  * Independent chains of steps from the root, each extended by one sampled step at a time until it
  * ends: the shape of every System 1 baseline (greedy, sample) and of best-of-N and
- * self-consistency. The chains share the root, so a local backend evaluates the prompt once.
+ * self-consistency. Chains are drawn a chunk at a time, so no single call asks for more than a
+ * chunk and a budget that ends midway keeps every chain already finished. The chains share the
+ * root, so a local backend evaluates the prompt once.
  */
 export function createChains(options: ChainsOptions): Strategy<ChainsState> {
+  const chunk = Math.max(1, Math.min(options.chunk ?? DEFAULT_CHAIN_CHUNK, options.chains));
   return {
     name: options.name,
     evaluates: options.evaluates,
     dedupeSiblings: false,
     temperature: options.temperature,
+    singlePass: options.singlePass,
     chooseAnswer: options.chooseAnswer,
-    init: () => ({ started: false, leaves: [] }),
+    init: () => ({ started: 0, leaves: [] }),
     select(state, view) {
-      if (!state.started) {
-        return {
-          state: { started: true, leaves: [] },
-          selection: { kind: "expand", ids: [0], branching: options.chains },
-        };
-      }
       const ids = nodesOf(view, state.leaves)
         .filter((node) => isExpandable(node, view))
         .map((node) => node.id);
+      if (ids.length > 0) return { state, selection: { kind: "expand", ids, branching: 1 } };
+      const root = view.nodes[0] as TreeNode;
+      if (state.started >= options.chains || root.depth >= view.maxDepth) {
+        return { state, selection: { kind: "stop" } };
+      }
+      const branching = Math.min(chunk, options.chains - state.started);
       return {
-        state,
-        selection: ids.length === 0 ? { kind: "stop" } : { kind: "expand", ids, branching: 1 },
+        state: { started: state.started + branching, leaves: [] },
+        selection: { kind: "expand", ids: [0], branching },
       };
     },
     update(state, view, expanded, created) {
@@ -55,12 +66,11 @@ export function createChains(options: ChainsOptions): Strategy<ChainsState> {
       for (const node of nodesOf(view, created)) {
         if (node.parent !== null && !next.has(node.parent)) next.set(node.parent, node.id);
       }
-      const leaves =
-        expanded.length === 1 && expanded[0] === 0
-          ? [...created]
-          : state.leaves.map((leaf) => next.get(leaf) ?? leaf);
+      const leaves = expanded.includes(0)
+        ? [...created]
+        : state.leaves.map((leaf) => next.get(leaf) ?? leaf);
       return {
-        state: { started: true, leaves },
+        state: { ...state, leaves },
         prune: pruneAtDepthLimit(nodesOf(view, leaves), view),
       };
     },

@@ -1,5 +1,6 @@
 import type { TreeNode } from "../tree/schema.js";
 import {
+  isExpandable,
   pruneAtDepthLimit,
   rankOf,
   type Strategy,
@@ -38,7 +39,8 @@ function descend(state: MctsState, view: StrategyView, c: number): number | unde
   for (;;) {
     let node = view.nodes[0] as TreeNode;
     if (!isSelectable(node, exhausted)) return undefined;
-    while (node.status === "expanded") {
+    // A node expanded in an earlier round is a leaf again: a restarted pass widens it.
+    while (node.status === "expanded" && !isExpandable(node, view)) {
       const candidates = view.children(node.id).filter((child) => isSelectable(child, exhausted));
       if (candidates.length === 0) break;
       let best = candidates[0] as TreeNode;
@@ -52,7 +54,7 @@ function descend(state: MctsState, view: StrategyView, c: number): number | unde
       }
       node = best;
     }
-    if (node.status === "open" && node.depth < view.maxDepth) return node.id;
+    if (isExpandable(node, view)) return node.id;
     exhausted.add(node.id);
     state.exhausted.push(node.id);
   }

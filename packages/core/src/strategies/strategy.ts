@@ -8,11 +8,28 @@ export interface StrategyView {
   readonly maxDepth: number;
   /** An earlier live node in the same task state as `node` (see `Task.stateKey`), if any. */
   twinOf?(node: TreeNode): number | undefined;
+  /**
+   * The search's round: 0 at first, one more each time the engine restarts a strategy whose shape
+   * was exhausted while the budget had room left. @default 0
+   */
+  readonly round?: number;
+  /** The round in which node `id` was last expanded, if it was. */
+  expandedIn?(id: number): number | undefined;
 }
 
-/** What to do next: expand these nodes (each into `branching` children), or stop. */
+/**
+ * What to do next: expand these nodes (each into `branching` children), or stop. An expansion may
+ * set its own sampling temperature and which of its new nodes the evaluator scores; without them
+ * the round's temperature and the strategy's `evaluates` apply.
+ */
 export type Selection =
-  | { readonly kind: "expand"; readonly ids: readonly number[]; readonly branching: number }
+  | {
+      readonly kind: "expand";
+      readonly ids: readonly number[];
+      readonly branching: number;
+      readonly temperature?: number;
+      readonly evaluates?: Strategy["evaluates"];
+    }
   | { readonly kind: "stop" };
 
 /** A node to prune, and why (shown in the tree). */
@@ -41,7 +58,16 @@ export interface Strategy<S = unknown> {
   readonly dedupeSiblings: boolean;
   /** Overrides the search's sampling temperature (greedy decoding uses 0). */
   readonly temperature?: number;
-  init(view: StrategyView): S;
+  /**
+   * A System 1 baseline: one pass by definition, never restarted when its shape is exhausted.
+   * @default false
+   */
+  readonly singlePass?: boolean;
+  /**
+   * The state of a fresh pass; called again at each restart, with `view.round` one higher and the
+   * state the exhausted pass ended with.
+   */
+  init(view: StrategyView, previous?: S): S;
   select(state: S, view: StrategyView): { readonly state: S; readonly selection: Selection };
   update(
     state: S,
@@ -53,9 +79,15 @@ export interface Strategy<S = unknown> {
   chooseAnswer?(state: S, view: StrategyView): number | undefined;
 }
 
-/** Whether a node may still be expanded: open, valid and not at the depth limit. */
+/**
+ * Whether a node may be expanded now: below the depth limit, and open, or expanded in an earlier
+ * round only (a restarted pass may ask it for more children).
+ */
 export function isExpandable(node: TreeNode, view: StrategyView): boolean {
-  return node.status === "open" && node.depth < view.maxDepth;
+  if (node.depth >= view.maxDepth) return false;
+  if (node.status === "open") return true;
+  if (node.status !== "expanded") return false;
+  return (view.expandedIn?.(node.id) ?? 0) < (view.round ?? 0);
 }
 
 /** Whether a node is a usable state: a valid step that was not pruned or failed. */

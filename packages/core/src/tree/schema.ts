@@ -140,6 +140,13 @@ export const SearchEvent = z.discriminatedUnion("type", [
     /** What the model threw, or that it did not answer within `callTimeout`. */
     error: z.string(),
   }),
+  z.object({
+    type: z.literal("restarted"),
+    ...at,
+    /** The round that begins: a fresh pass of the strategy over the same tree. */
+    round: z.number().int().positive(),
+    temperature: z.number(),
+  }),
   z.object({ type: z.literal("finalizing"), ...at, from: z.number().int() }),
   z.object({
     type: z.literal("stopped"),

@@ -64,6 +64,15 @@ export interface GraphModelOptions {
   readonly fault?: (call: number, prompt: string) => ScriptedFault;
   /** Replies that are not moves, by state. */
   readonly garbage?: Readonly<Record<string, string>>;
+  /**
+   * Samples like a model: completion with seed s writes child s mod (children reachable), instead
+   * of child i for completion i, so new seeds find new children.
+   */
+  readonly bySeed?: boolean;
+  /** How many of a state's first children a temperature reaches. @default all */
+  readonly reach?: (temperature: number) => number;
+  /** Called with each state the model is asked the value of. */
+  readonly onValue?: (state: string) => void;
 }
 
 /** A scripted model that knows the graph: completion i of `expand s` is the i-th child of s. */
@@ -74,7 +83,11 @@ export function createGraphModel(spec: GraphSpec, options: GraphModelOptions = {
     rules: [
       {
         match: /^value of /,
-        reply: ({ prompt }) => spec.judgements?.[prompt.slice("value of ".length)] ?? "likely",
+        reply: ({ prompt }) => {
+          const state = prompt.slice("value of ".length);
+          options.onValue?.(state);
+          return spec.judgements?.[state] ?? "likely";
+        },
       },
       {
         match: /^vote among /,
@@ -94,12 +107,16 @@ export function createGraphModel(spec: GraphSpec, options: GraphModelOptions = {
       },
       {
         match: /^expand /,
-        reply: ({ prompt, index }) => {
+        reply: ({ prompt, index, seed, request }) => {
           const state = prompt.slice("expand ".length);
           const garbage = options.garbage?.[state];
           if (garbage !== undefined) return garbage;
-          const children = spec.edges[state] ?? [];
-          return children.length === 0 ? "" : (children[index % children.length] as string);
+          const all = spec.edges[state] ?? [];
+          const reach = options.reach?.(request.temperature ?? 0) ?? all.length;
+          const children = all.slice(0, Math.max(1, reach));
+          // Seeds are consecutive: mix them, or calls of equal size would keep meeting the same children.
+          const pick = options.bySeed ? Math.imul(seed + 1, 2654435761) >>> 7 : index;
+          return children.length === 0 ? "" : (children[pick % children.length] as string);
         },
       },
     ],

@@ -1,0 +1,127 @@
+import { type SearchTree, think } from "@deliberate/core";
+import { describe, expect, it } from "vitest";
+import { createGraphModel, createGraphTask, type GraphSpec } from "./helpers/graph-task.js";
+
+/** Twenty moves from the root; only the eighteenth leads on, to the goal. */
+const wide: GraphSpec = {
+  edges: {
+    root: Array.from({ length: 20 }, (_, i) => `a${i}`),
+    a17: ["a17-mid"],
+    "a17-mid": ["goal"],
+  },
+  goals: { goal: "42" },
+  correct: "42",
+  maxDepth: 3,
+};
+
+/** A single pass finds this one: the first move everywhere leads to the goal. */
+const easy: GraphSpec = {
+  edges: { root: ["x", "y"], x: ["x-mid", "y"], "x-mid": ["goal"] },
+  goals: { goal: "42" },
+  correct: "42",
+};
+
+/** Finite and without the goal: every state is reached within a few rounds. */
+const dead: GraphSpec = {
+  edges: { root: ["a", "b", "c"], a: ["a1", "a2"], b: ["b1"] },
+  goals: {},
+  correct: "1",
+  maxDepth: 3,
+};
+
+function restarts(tree: SearchTree) {
+  return tree.events.filter((event) => event.type === "restarted");
+}
+
+describe("anytime (the default strategy)", () => {
+  it("answers at a single pass's cost when the greedy chain reaches a verified answer", async () => {
+    const [anytime, greedy] = await Promise.all(
+      [undefined, "greedy" as const].map((strategy) =>
+        think(createGraphTask(easy), {
+          model: createGraphModel(easy),
+          ...(strategy ? { strategy } : {}),
+          budget: { time: "10s" },
+        }),
+      ),
+    );
+    expect(anytime?.stopReason).toBe("solved");
+    expect(anytime?.answer).toBe("42");
+    expect(anytime?.usage.calls).toBe(greedy?.usage.calls);
+    expect(
+      anytime?.tree.nodes.every((node) => node.scores.every((s) => s.source === "verifier")),
+    ).toBe(true);
+  });
+
+  it("grows with the time it has: a goal only a wide tree reaches is found given more time, not given less", async () => {
+    const run = (time: string) =>
+      think(createGraphTask(wide), {
+        model: createGraphModel(wide, { bySeed: true, latencyMs: 25 }),
+        budget: { time },
+      });
+    // Timers never fire early: 25 ms a call leaves 100 ms room for a few calls, never a wide tree.
+    const less = await run("100ms");
+    expect(less.verified).not.toBe(true);
+    const more = await run("20s");
+    expect(more.stopReason).toBe("solved");
+    expect(more.answer).toBe("42");
+    expect(restarts(more.tree).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("asks a state it entered in an earlier round for more children, twice as many", async () => {
+    const result = await think(createGraphTask(wide), {
+      model: createGraphModel(wide, { bySeed: true }),
+      strategy: { name: "anytime", branching: 2 },
+      budget: { nodes: 40 },
+    });
+    const rootSelections = result.tree.events.filter(
+      (event) => event.type === "selected" && event.ids.includes(0),
+    );
+    expect(rootSelections.length).toBeGreaterThanOrEqual(3);
+    const asked = result.tree.nodes.filter((node) => node.parent === 0).length;
+    // Probe 1, then 2, 4, …: the root's children grow round after round.
+    expect(asked).toBeGreaterThanOrEqual(1 + 2 + 4);
+  });
+
+  it("stops exhausted, well inside its budget, once two rounds in a row find no new state", async () => {
+    const result = await think(createGraphTask(dead), {
+      model: createGraphModel(dead, { bySeed: true }),
+      budget: { time: "60s" },
+    });
+    expect(result.stopReason).toBe("exhausted");
+    expect(result.answer).toBeUndefined();
+    const states = new Set(result.tree.nodes.map((node) => node.text));
+    for (const state of ["a", "b", "c", "a1", "a2", "b1"]) expect(states).toContain(state);
+  });
+
+  it("does not ask a state again once two expansions of it found nothing new", async () => {
+    const result = await think(createGraphTask(dead), {
+      model: createGraphModel(dead, { bySeed: true }),
+      strategy: { name: "anytime", branching: 1, probe: false },
+      budget: { time: "60s" },
+    });
+    const b = result.tree.nodes.find((node) => node.text === "b");
+    const expansions = result.tree.events.filter(
+      (event) => event.type === "selected" && b !== undefined && event.ids.includes(b.id),
+    );
+    // The first finds b1; the next two find only b1 again; then b is spent.
+    expect(expansions.length).toBe(3);
+  });
+
+  it("prunes children below its threshold and never enters them", async () => {
+    const judged: GraphSpec = {
+      ...wide,
+      judgements: Object.fromEntries(wide.edges.root?.map((state) => [state, "impossible"]) ?? []),
+    };
+    const result = await think(createGraphTask(judged), {
+      model: createGraphModel(judged, { bySeed: true }),
+      strategy: { name: "anytime", branching: 4, threshold: 0.05 },
+      budget: { nodes: 30 },
+    });
+    const pruned = result.tree.nodes.filter((node) => node.reason?.includes("below the threshold"));
+    expect(pruned.length).toBeGreaterThan(0);
+    const selected = new Set(
+      result.tree.events.flatMap((event) => (event.type === "selected" ? event.ids : [])),
+    );
+    for (const node of pruned) expect(selected.has(node.id)).toBe(false);
+  });
+});
