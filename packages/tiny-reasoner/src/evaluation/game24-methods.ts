@@ -136,6 +136,8 @@ export async function attemptGame24(
     evaluator: chooseEvaluator(method, seed),
     seed,
     ...(method.name === "dfs" || method.name === "mcts" ? { budget: { nodes: method.nodes } } : {}),
+    // These rows measure each method's fixed shape: it ends when the shape does, never restarts.
+    onExhausted: "stop",
     ...extra,
   });
   const solved = result.answer !== undefined && game24Check(result.answer, [...puzzle]).ok;
