@@ -25,6 +25,8 @@ const SEARCH = {
   maxStepTokens: 12,
   evaluationSamples: 1,
   budget: { nodes: 11 },
+  // The fixed shape only: a restart would add calls that a loaded machine may slow past a timeout.
+  onExhausted: "stop",
   seed: 5,
   retries: 0,
 } as const satisfies Omit<ThinkOptions, "model">;

@@ -93,18 +93,31 @@ describe("anytime (the default strategy)", () => {
     for (const state of ["a", "b", "c", "a1", "a2", "b1"]) expect(states).toContain(state);
   });
 
-  it("does not ask a state again once two expansions of it found nothing new", async () => {
+  it("samples a state hotter after expansions that found nothing new, then no more", async () => {
+    const temperatures: number[] = [];
+    const model = createGraphModel(dead, { bySeed: true });
+    const spy = {
+      ...model,
+      generate: (request: Parameters<typeof model.generate>[0]) => {
+        const text = request.segments.map((segment) => segment.text).join("");
+        if (text === "expand b") temperatures.push(request.temperature ?? -1);
+        return model.generate(request);
+      },
+    };
     const result = await think(createGraphTask(dead), {
-      model: createGraphModel(dead, { bySeed: true }),
+      model: spy,
       strategy: { name: "anytime", branching: 1, probe: false },
       budget: { time: "60s" },
     });
-    const b = result.tree.nodes.find((node) => node.text === "b");
-    const expansions = result.tree.events.filter(
-      (event) => event.type === "selected" && b !== undefined && event.ids.includes(b.id),
-    );
-    // The first finds b1; the next two find only b1 again; then b is spent.
-    expect(expansions.length).toBe(3);
+    expect(result.stopReason).toBe("exhausted");
+    // The first finds b1; the next three find only b1 again, each hotter (0.5 above its round's
+    // temperature a time it found nothing, up to 2); then b is spent.
+    expect(temperatures, JSON.stringify(temperatures)).toHaveLength(4);
+    expect(temperatures[0]).toBeLessThanOrEqual(1.5);
+    expect(temperatures[3]).toBe(2);
+    for (let i = 1; i < 4; i += 1) {
+      expect(temperatures[i] ?? 0).toBeGreaterThanOrEqual(temperatures[i - 1] ?? 0);
+    }
   });
 
   it("prunes children below its threshold and never enters them", async () => {

@@ -50,8 +50,10 @@ describe("thinkMany's progress", () => {
       );
       expect(mine.at(-1)).toBe("question-finished");
       expect(mine.filter((type) => type === "question-finished")).toHaveLength(1);
-      // started, then paused or finished, then started again: never two in a row of one kind.
-      mine.forEach((type, at) => {
+      // started, then paused or finished, then started again; a question still open when the
+      // pool runs out is finished straight from its pause.
+      const slices = mine.at(-2) === "question-paused" ? mine.slice(0, -1) : mine;
+      slices.forEach((type, at) => {
         if (at % 2 === 0) expect(type).toBe("question-started");
         else expect(type).toMatch(/paused|finished/);
       });

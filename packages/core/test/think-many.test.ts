@@ -6,6 +6,7 @@ import { createChainModel, createChainTask } from "./helpers/chain-task.js";
 // the machine's load: "not enough time" is certain, "enough" has wide margins.
 const LATENCY_MS = 20;
 const HARD_STEPS = 30; // ≥ 600 ms
+const HARDER_STEPS = 70; // ≥ 1400 ms
 const options = { strategy: "greedy" as const, evaluator: "verifier" as const };
 
 function collect() {
@@ -17,14 +18,16 @@ describe("thinkMany", () => {
   it("gives the time easy questions leave to a hard one, which it solves only thanks to that", async () => {
     const inputs = [
       createChainTask("a", 1),
-      createChainTask("hard", HARD_STEPS),
+      createChainTask("hard", HARDER_STEPS),
       createChainTask("b", 1),
       createChainTask("c", 1),
       createChainTask("d", 1),
     ];
-    const totalMs = 2000;
-    const equalShare = totalMs / inputs.length; // 400 ms < 600 ms needed
-    const alone = await think(createChainTask("hard", HARD_STEPS), {
+    // A loaded machine can slow every call a few times over: the pool leaves the hard question
+    // four times what it needs, its equal share is still short of it.
+    const totalMs = 6000;
+    const equalShare = totalMs / inputs.length; // 1200 ms < 1400 ms needed
+    const alone = await think(createChainTask("hard", HARDER_STEPS), {
       ...options,
       model: createChainModel(LATENCY_MS),
       budget: { time: equalShare, reserve: 0 },
@@ -52,13 +55,13 @@ describe("thinkMany", () => {
 
   it("returns the results in input order, whatever order the questions finish in", async () => {
     const names = ["long", "x", "mid", "y"];
-    // First slices of 2000 × 0.9 / 16 ≈ 112 ms: the one-step chains (10 ms a step) end in theirs,
-    // the long and the mid chains (≥ 300 and 200 ms) need more.
-    const lengths = [30, 1, 20, 1];
+    // First slices of 4000 × 0.9 / 16 = 225 ms: the one-step chains (10 ms a step) end in theirs,
+    // the long and the mid chains (≥ 400 and 250 ms) need more, and the pool has 5× that.
+    const lengths = [40, 1, 25, 1];
     const { events, onProgress } = collect();
     const many = await thinkMany(
       names.map((name, index) => createChainTask(name, lengths[index] ?? 1)),
-      { ...options, model: createChainModel(10), budget: 2000, onProgress },
+      { ...options, model: createChainModel(10), budget: 4000, onProgress },
     );
     expect(many.results.map((result) => result.answer)).toEqual(names);
     const finished = events.flatMap((event) =>

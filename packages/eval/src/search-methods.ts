@@ -31,6 +31,8 @@ export async function runSearch(run: MethodRun, spec: SearchSpec): Promise<CaseO
     seed: run.seed,
     concurrency: run.settings.concurrency,
     stopOnSolution: spec.stopOnSolution ?? true,
+    // A row of the table is its method's fixed shape: it ends when the shape does.
+    onExhausted: "stop",
     budget: { time: Math.max(1, run.budgetMs), nodes: run.settings.maxNodes },
     ...(run.signal ? { signal: run.signal } : {}),
   });

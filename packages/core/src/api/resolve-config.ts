@@ -80,11 +80,16 @@ export function resolveEvaluator(option: EvaluatorOption): Evaluator {
   }
 }
 
-/** Think time of a search given no budget at all: the anytime default needs one to grow into. */
+/**
+ * Think time of an `anytime` search given no budget at all: it needs one to grow into. A fixed
+ * strategy given no budget runs its shape once, unlimited.
+ */
 export const DEFAULT_THINK_TIME_MS = 30_000;
 
-function resolveBudget(options: ParsedThinkOptions): ResolvedBudget {
-  const budget = options.budget ?? { reserve: 0.1, time: DEFAULT_THINK_TIME_MS };
+function resolveBudget(options: ParsedThinkOptions, strategy: Strategy<unknown>): ResolvedBudget {
+  const grows = strategy.name === "anytime";
+  const budget =
+    options.budget ?? (grows ? { reserve: 0.1, time: DEFAULT_THINK_TIME_MS } : { reserve: 0.1 });
   const { time, ...rest } = budget;
   return time === undefined ? rest : { ...rest, timeMs: parseDuration(time, "budget.time") };
 }
@@ -113,14 +118,15 @@ function checkTaskFits(
 export function resolveConfig(task: Task<unknown>, options: ParsedThinkOptions): SearchConfig {
   const evaluator = resolveEvaluator(options.evaluator);
   checkTaskFits(task, options, evaluator);
+  const strategy = resolveStrategy(options.strategy);
   return {
     task,
     maxDepth: options.maxDepth ?? task.maxDepth,
     model: options.model,
-    strategy: resolveStrategy(options.strategy),
+    strategy,
     generator: options.generator === "propose" ? proposeSteps : sampleSteps,
     evaluator,
-    budget: resolveBudget(options),
+    budget: resolveBudget(options, strategy),
     settings: {
       temperature: options.temperature,
       maxStepTokens: options.maxStepTokens,

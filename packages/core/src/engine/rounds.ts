@@ -1,3 +1,5 @@
+import type { ResolvedBudget } from "../budget/budget.js";
+
 /** Temperature added at each restart. */
 const TEMPERATURE_STEP = 0.3;
 /** Restarts raise the temperature up to this, unless the search's own is already higher. */
@@ -14,6 +16,18 @@ export function findRoundTemperature(base: number, round: number): number {
   if (round === 0) return base;
   const raised = Math.round((base + TEMPERATURE_STEP * round) * 100) / 100;
   return Math.max(base, Math.min(HIGHEST_RESTART_TEMPERATURE, raised));
+}
+
+/** Whether a budget has a limit that rounds could spend: time, tokens, nodes or calls. */
+export function isBounded(budget: ResolvedBudget): boolean {
+  return [
+    budget.timeMs,
+    budget.tokens,
+    budget.promptTokens,
+    budget.generatedTokens,
+    budget.nodes,
+    budget.calls,
+  ].some((limit) => limit !== undefined);
 }
 
 /** What the engine keeps of its rounds, saved with a paused search. */

@@ -16,7 +16,7 @@ import {
   type Result,
   type StopReason,
 } from "./result.js";
-import { findRoundTemperature, Rounds, type RoundsSnapshot } from "./rounds.js";
+import { findRoundTemperature, isBounded, Rounds, type RoundsSnapshot } from "./rounds.js";
 import { readTaskNode, type SearchContext, type SearchSettings } from "./search-context.js";
 import { findConsensus, type SettleRule, SteadyAnswer } from "./settle.js";
 import { StateIndex } from "./state-index.js";
@@ -143,6 +143,7 @@ export class SearchRun {
       maxDepth: this.config.maxDepth,
       twinOf: (node) => this.states.twinOf(node),
       round: this.rounds.round,
+      temperature: this.roundTemperature(),
       expandedIn: (id) => this.rounds.expandedIn(id),
     };
   }
@@ -171,12 +172,14 @@ export class SearchRun {
 
   /**
    * Begins the next round when the strategy's shape is exhausted and it may restart: the strategy
-   * starts a fresh pass over the same tree. `false` when it may not, or when two rounds in a row
-   * found no new state.
+   * starts a fresh pass over the same tree. `false` when it may not — a single pass, `onExhausted:
+   * "stop"`, or a budget without any limit, which no round could ever spend — or when two rounds
+   * in a row found no new state.
    */
   private restart(ended: unknown): boolean {
     const { strategy } = this.config;
     if (this.config.onExhausted === "stop" || strategy.singlePass) return false;
+    if (!isBounded(this.config.budget)) return false;
     if (!this.rounds.advance()) return false;
     this.strategyState = strategy.init(this.view(), ended);
     const temperature = findRoundTemperature(this.config.settings.temperature, this.rounds.round);
@@ -198,18 +201,22 @@ export class SearchRun {
     this.created = children.flat();
   }
 
-  private expandOptions(temperature?: number): ExpandOptions {
+  /** The sampling temperature of the current round: the strategy's own in round 0. */
+  private roundTemperature(): number {
     const { strategy, settings } = this.config;
     const round = this.rounds.round;
+    return round === 0
+      ? (strategy.temperature ?? settings.temperature)
+      : findRoundTemperature(settings.temperature, round);
+  }
+
+  private expandOptions(temperature?: number): ExpandOptions {
+    const { strategy } = this.config;
     return {
       generator: this.config.generator,
       meter: this.meter,
       dedupeSiblings: strategy.dedupeSiblings,
-      temperature:
-        temperature ??
-        (round === 0
-          ? (strategy.temperature ?? settings.temperature)
-          : findRoundTemperature(settings.temperature, round)),
+      temperature: temperature ?? this.roundTemperature(),
       logprobs: this.logprobs,
       repeats: this.repeats,
     };

@@ -146,7 +146,10 @@ export const ThinkOptions = z.strictObject({
   generator: z.enum(["sample", "propose"]).default("sample"),
   /** @default "value" */
   evaluator: EvaluatorOption.default("value"),
-  /** What the search may spend. @default { time: "30s" } */
+  /**
+   * What the search may spend. @default { time: "30s" } for `anytime`; none for a fixed strategy,
+   * which then runs its shape once
+   */
   budget: Budget.optional(),
   /** @default 0.7 */
   temperature: z.number().min(0).max(2).default(0.7),
@@ -215,8 +218,9 @@ export const ThinkOptions = z.strictObject({
    * What a strategy whose shape is exhausted does while the budget still has room: `restart`
    * starts a new round — a fresh pass over the same tree on new seeds at a temperature 0.3 higher
    * (up to 1.5), states already seen pruned and never scored again — until the budget is spent or
-   * two rounds in a row find nothing new; `stop` ends the search. The System 1 baselines (`greedy`,
-   * `sample`) never restart. @default "restart"
+   * two rounds in a row find nothing new; `stop` ends the search. Only a budget with a limit (time,
+   * tokens, nodes or calls) is restarted into; the System 1 baselines (`greedy`, `sample`) never
+   * restart. @default "restart"
    */
   onExhausted: z.enum(["restart", "stop"]).default("restart"),
   /** Cancels the search; the result still holds the best answer found. */

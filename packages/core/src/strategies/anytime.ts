@@ -36,11 +36,27 @@ export interface AnytimeState {
   dry: Record<string, number>;
 }
 
-/** Nodes with a verdict of nothing new twice in a row are not asked again. */
-const SPENT_AFTER = 2;
+/** A state whose expansions found nothing new this many times in a row is not asked again. */
+const SPENT_AFTER = 3;
+/** Each expansion of a state that found nothing new heats its next one by this much… */
+const HEAT_STEP = 0.5;
+/** …up to this: a grammar over legal steps keeps hot samples usable. */
+const HOTTEST = 2;
 
 function isSpent(state: AnytimeState, node: TreeNode): boolean {
   return (state.dry[node.id] ?? 0) >= SPENT_AFTER;
+}
+
+/**
+ * A state whose last expansions kept meeting known children is sampled hotter, so a model that
+ * prefers a few steps strongly still shows the others.
+ */
+function heat(state: AnytimeState, node: TreeNode, view: StrategyView) {
+  const dry = state.dry[node.id] ?? 0;
+  if (dry === 0 || view.temperature === undefined) return {};
+  return {
+    temperature: Math.max(view.temperature, Math.min(HOTTEST, view.temperature + HEAT_STEP * dry)),
+  };
 }
 
 /** The children of `id` still worth entering this round, best last (the top of the stack). */
@@ -107,7 +123,12 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
         const node = view.nodes[stack.pop() as number];
         if (!node || !isViable(node) || node.status === "terminal") continue;
         if (isExpandable(node, view) && !isSpent(state, node)) {
-          const selection = { kind: "expand", ids: [node.id], branching: state.branching } as const;
+          const selection = {
+            kind: "expand",
+            ids: [node.id],
+            branching: state.branching,
+            ...heat(state, node, view),
+          } as const;
           return { state: { ...state, stack }, selection };
         }
         // Spent, or already widened this round: its children may still want more.

@@ -13,6 +13,8 @@ export interface StrategyView {
    * was exhausted while the budget had room left. @default 0
    */
   readonly round?: number;
+  /** The sampling temperature of the current round. */
+  readonly temperature?: number;
   /** The round in which node `id` was last expanded, if it was. */
   expandedIn?(id: number): number | undefined;
 }
