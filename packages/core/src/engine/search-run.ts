@@ -8,6 +8,7 @@ import type { NodeScore, TreeNode } from "../tree/schema.js";
 import { TreeRecorder } from "../tree/tree-recorder.js";
 import { BudgetMeter, type MeterSnapshot } from "./budget-meter.js";
 import { type ExpandOptions, expandNode } from "./expand.js";
+import { borrowScores, planEvaluations } from "./known-states.js";
 import { type GateOptions, ModelGate } from "./model-gate.js";
 import {
   buildResult,
@@ -241,19 +242,7 @@ export class SearchRun {
           : mode === "terminal" && node.status === "terminal",
       )
       .filter((node) => node.verified === undefined);
-    const copies = new Map<number, number>();
-    const byKey = new Map<string, number>();
-    const targets = wanted.filter((node) => {
-      const twin = this.states.scoredTwinOf(node);
-      const key = node.status === "terminal" ? undefined : this.states.keyOf(node);
-      const first = key === undefined ? undefined : byKey.get(key);
-      if (twin || first !== undefined) {
-        copies.set(node.id, twin?.id ?? (first as number));
-        return false;
-      }
-      if (key !== undefined) byKey.set(key, node.id);
-      return true;
-    });
+    const { targets, copies } = planEvaluations(wanted, this.states);
     if (targets.length > 0) {
       const evaluations = await this.config.evaluator.evaluate(
         this.context,
@@ -290,11 +279,7 @@ export class SearchRun {
   /** Gives a node the evaluation of an earlier node in the same state, if that one was scored. */
   private copyScore(id: number, from: number): void {
     const source = this.tree.node(from);
-    if (source.score === undefined) return;
-    const scores = source.scores
-      .filter((score) => score.source !== "verifier")
-      .map((score) => ({ ...score, detail: `the same state as node ${from}` }));
-    this.applyScore(id, scores, source.score);
+    if (source.score !== undefined) this.applyScore(id, borrowScores(source), source.score);
   }
 
   private verifyAnswer(id: number): void {
