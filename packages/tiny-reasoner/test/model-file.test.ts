@@ -19,6 +19,16 @@ describe("the committed tiny reasoner", () => {
     expect(recorded).toEqual([actual, TINY_REASONER_FILE]);
   });
 
+  it("sits beside tiny-reasoner-no2.gguf, whose sha256 matches the one committed with it", () => {
+    const no2 = new URL("../models/tiny-reasoner-no2.gguf", import.meta.url);
+    const recorded = readFileSync(new URL(`${no2.href}.sha256`), "utf8")
+      .trim()
+      .split(/\s+/);
+    const actual = createHash("sha256").update(readFileSync(no2)).digest("hex");
+    expect(recorded).toEqual([actual, "tiny-reasoner-no2.gguf"]);
+    expect(builtinModels.map((model) => model.name)).toEqual(["tiny-reasoner"]);
+  });
+
   it("resolves with or without the builtin: prefix and leaves other names alone", () => {
     expect(resolveBuiltinModel("builtin:tiny-reasoner")).toMatch(/models\/tiny-reasoner\.gguf$/);
     expect(resolveBuiltinModel("tiny-reasoner")).toBe(resolveBuiltinModel("builtin:tiny-reasoner"));
