@@ -197,7 +197,15 @@ export class SearchRun {
     this.rounds.noteExpanded(selection.ids);
     const options = this.expandOptions(selection.temperature);
     const children = await Promise.all(
-      selection.ids.map((id) => expandNode(this.context, options, id, selection.branching, signal)),
+      selection.ids.map((id, index) =>
+        expandNode(
+          this.context,
+          options,
+          id,
+          selection.counts?.[index] ?? selection.branching,
+          signal,
+        ),
+      ),
     );
     this.created = children.flat();
   }

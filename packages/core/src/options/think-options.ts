@@ -41,6 +41,7 @@ export const StrategyOption = z.union([
       maxBranching: count(256).optional(),
       threshold: z.number().min(0).max(1).optional(),
       probe: z.boolean().optional(),
+      rollouts: z.boolean().optional(),
     }),
     z.strictObject({
       name: z.literal("beam"),

@@ -1,11 +1,14 @@
 import type { TreeNode } from "../tree/schema.js";
+import { followRollout, gatherWalkers, groupWalkers, ROLLOUT_CHUNK } from "./rollouts.js";
 import {
   compareByScore,
   isExpandable,
   isViable,
+  nodesOf,
   type Prune,
   pruneAtDepthLimit,
   rankOf,
+  type Selection,
   type Strategy,
   type StrategyView,
   separateRepeatedStates,
@@ -23,29 +26,40 @@ export interface AnytimeOptions {
    * solves costs what a single pass costs. @default true
    */
   readonly probe?: boolean;
+  /**
+   * Begins every round with as many sampled rollouts from the root as the round's branching,
+   * unscored: cheap whole paths, as best-of-N draws, before the value-guided pass. @default true
+   */
+  readonly rollouts?: boolean;
 }
 
 export interface AnytimeState {
-  /** The end of the greedy probe while it runs (round 0 with `probe`). */
+  /** What the round is doing: the greedy probe, its rollouts, or its depth-first pass. */
+  phase: "probe" | "rollouts" | "search";
+  /** The end of the greedy probe while it runs. */
   probe?: number;
+  /** Rollouts still to start this round. */
+  rollouts: number;
+  /** Where the running rollouts stand. */
+  walkers: number[];
   /** States still to enter this round, the next one last. */
   stack: number[];
   /** Children asked of each state this round. */
   branching: number;
-  /** Expansions in a row, by node id, that found no new state: two make a state spent. */
+  /** The round in which each state was last widened by the depth-first pass. */
+  widened: Record<string, number>;
+  /** Expansions in a row, by node id, that found no new state. */
   dry: Record<string, number>;
 }
 
+/** Rollouts a round sends for each child its depth-first pass asks of a state. */
+const ROLLOUTS_PER_CHILD = 4;
 /** A state whose expansions found nothing new this many times in a row is not asked again. */
 const SPENT_AFTER = 3;
 /** Each expansion of a state that found nothing new heats its next one by this much… */
 const HEAT_STEP = 0.5;
 /** …up to this: a grammar over legal steps keeps hot samples usable. */
 const HOTTEST = 2;
-
-function isSpent(state: AnytimeState, node: TreeNode): boolean {
-  return (state.dry[node.id] ?? 0) >= SPENT_AFTER;
-}
 
 /**
  * A state whose last expansions kept meeting known children is sampled hotter, so a model that
@@ -54,9 +68,8 @@ function isSpent(state: AnytimeState, node: TreeNode): boolean {
 function heat(state: AnytimeState, node: TreeNode, view: StrategyView) {
   const dry = state.dry[node.id] ?? 0;
   if (dry === 0 || view.temperature === undefined) return {};
-  return {
-    temperature: Math.max(view.temperature, Math.min(HOTTEST, view.temperature + HEAT_STEP * dry)),
-  };
+  const hotter = Math.min(HOTTEST, view.temperature + HEAT_STEP * dry);
+  return { temperature: Math.max(view.temperature, hotter) };
 }
 
 /** The children of `id` still worth entering this round, best last (the top of the stack). */
@@ -69,16 +82,64 @@ function childrenToEnter(view: StrategyView, id: number, pruned: ReadonlySet<num
     .map((child) => child.id);
 }
 
+/** Whether the depth-first pass may widen `node` now: not yet this round, not spent, not too deep. */
+function isWidenable(state: AnytimeState, node: TreeNode, view: StrategyView): boolean {
+  return (
+    isViable(node) &&
+    node.status !== "terminal" &&
+    node.depth < view.maxDepth &&
+    state.widened[node.id] !== (view.round ?? 0) &&
+    (state.dry[node.id] ?? 0) < SPENT_AFTER
+  );
+}
+
+/** The next step of the rollouts: move the running ones a step, or start the next chunk. */
+function selectRollouts(state: AnytimeState): Extract<Selection, { kind: "expand" }> | undefined {
+  if (state.walkers.length > 0) {
+    return { kind: "expand", ...groupWalkers(state.walkers), branching: 1, evaluates: "none" };
+  }
+  if (state.rollouts === 0) return undefined;
+  return {
+    kind: "expand",
+    ids: [0],
+    branching: Math.min(ROLLOUT_CHUNK, state.rollouts),
+    evaluates: "none",
+  };
+}
+
+/** The next state the depth-first pass widens, popping past those it may not widen. */
+function selectSearch(state: AnytimeState, view: StrategyView) {
+  const stack = [...state.stack];
+  while (stack.length > 0) {
+    const node = view.nodes[stack.pop() as number];
+    if (!node || !isViable(node) || node.status === "terminal") continue;
+    if (isWidenable(state, node, view)) {
+      const selection: Selection = {
+        kind: "expand",
+        ids: [node.id],
+        branching: state.branching,
+        ...heat(state, node, view),
+      };
+      return { state: { ...state, stack }, selection };
+    }
+    // Spent, or widened already this round: its children may still want more.
+    stack.push(...childrenToEnter(view, node.id, new Set()));
+  }
+  return { state: { ...state, stack }, selection: { kind: "stop" } as const };
+}
+
 /**
  * The default search, anytime: its shape grows with the time it has. Round 0 is one greedy chain
- * (the System 1 answer, at a single pass's cost). Every later round is a depth-first pass over the
- * whole tree that asks each state it enters for more children than the round before (8, 16, 32,
- * 64…, at the rising temperature of the engine's rounds), enters the best first, prunes children
- * below a low value threshold, and re-enters the states earlier rounds kept, so the tree widens
- * where the values point and keeps widening as long as the budget lasts. States already seen are
- * pruned as repeats and never scored twice; a state whose last two expansions found nothing new is
- * not asked again. It stops when the answer is verified or settled, when the budget is spent, or
- * when two rounds in a row find no new state.
+ * (the System 1 answer, at a single pass's cost). Every later round first sends rollouts from the
+ * root — sampled paths, unscored, that walk through known states for the price of one step a level
+ * and end in answers the verifier checks, as cheap as best-of-N — then makes a depth-first pass
+ * over the whole tree that asks each state it enters for more children than the round before (8,
+ * 16, 32, 64…, at the rising temperature of the engine's rounds), enters the best first, prunes
+ * children below a low value threshold, and re-enters the states earlier rounds kept: the tree
+ * widens where the values point, and keeps widening as long as the budget lasts. States already
+ * seen are pruned as repeats and never scored twice; a state whose expansions keep finding nothing
+ * new is sampled hotter, then not asked again. It stops when the answer is verified or settled,
+ * when the budget is spent, or when two rounds in a row find no new state.
  *
  * @example
  * ```ts
@@ -91,50 +152,51 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
   const most = Math.max(first, options.maxBranching ?? 64);
   const threshold = options.threshold ?? 0.05;
   const probe = options.probe ?? true;
+  const rollouts = options.rollouts ?? true;
   return {
     name: "anytime",
     evaluates: "all",
     dedupeSiblings: true,
     init(view, previous) {
       const round = view.round ?? 0;
-      const dry = previous?.dry ?? {};
-      if (probe && round === 0) return { probe: 0, stack: [], branching: 1, dry };
+      const kept = { dry: previous?.dry ?? {}, widened: previous?.widened ?? {}, walkers: [] };
+      if (probe && round === 0) {
+        return { ...kept, phase: "probe", probe: 0, rollouts: 0, stack: [], branching: 1 };
+      }
       const widening = probe ? round - 1 : round;
       const branching = Math.min(most, first * 2 ** Math.min(widening, 30));
-      return { stack: [0], branching, dry };
+      return {
+        ...kept,
+        phase: rollouts ? "rollouts" : "search",
+        rollouts: rollouts ? ROLLOUTS_PER_CHILD * branching : 0,
+        stack: [0],
+        branching,
+      };
     },
     select(state, view) {
-      if (state.probe !== undefined) {
-        const node = view.nodes[state.probe];
+      if (state.phase === "probe") {
+        const node = state.probe === undefined ? undefined : view.nodes[state.probe];
         if (node && isExpandable(node, view)) {
-          const selection = {
+          const selection: Selection = {
             kind: "expand",
             ids: [node.id],
             branching: 1,
             temperature: 0,
             evaluates: "none",
-          } as const;
+          };
           return { state, selection };
         }
         return { state: { ...state, probe: undefined }, selection: { kind: "stop" } };
       }
-      const stack = [...state.stack];
-      while (stack.length > 0) {
-        const node = view.nodes[stack.pop() as number];
-        if (!node || !isViable(node) || node.status === "terminal") continue;
-        if (isExpandable(node, view) && !isSpent(state, node)) {
-          const selection = {
-            kind: "expand",
-            ids: [node.id],
-            branching: state.branching,
-            ...heat(state, node, view),
-          } as const;
-          return { state: { ...state, stack }, selection };
+      if (state.phase === "rollouts") {
+        const selection = selectRollouts(state);
+        if (selection) {
+          const started = selection.ids[0] === 0 && state.walkers.length === 0;
+          const left = started ? state.rollouts - selection.branching : state.rollouts;
+          return { state: { ...state, rollouts: left }, selection };
         }
-        // Spent, or already widened this round: its children may still want more.
-        stack.push(...childrenToEnter(view, node.id, new Set()));
       }
-      return { state: { ...state, stack }, selection: { kind: "stop" } };
+      return selectSearch({ ...state, phase: "search" }, view);
     },
     update(state, view, expanded, created) {
       const { fresh, repeats } = separateRepeatedStates(view, created);
@@ -149,18 +211,26 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
         ...pruneAtDepthLimit(fresh, view),
       ];
       const pruned = new Set(prune.map((entry) => entry.id));
+      if (state.phase === "probe") {
+        const next = fresh.find((node) => node.status === "open" && !pruned.has(node.id));
+        return { state: { ...state, probe: next?.id ?? -1 }, prune };
+      }
+      if (state.phase === "rollouts") {
+        const moved = nodesOf(view, created).map((node) =>
+          pruned.has(node.id) ? undefined : followRollout(node, view),
+        );
+        return { state: { ...state, walkers: gatherWalkers(moved, view) }, prune };
+      }
       const dry = { ...state.dry };
+      const widened = { ...state.widened };
       for (const id of expanded) {
         const found = fresh.some((node) => node.parent === id);
         dry[id] = found ? 0 : (dry[id] ?? 0) + 1;
-      }
-      if (state.probe !== undefined) {
-        const next = fresh.find((node) => node.status === "open" && !pruned.has(node.id));
-        return { state: { ...state, probe: next?.id ?? -1, dry }, prune };
+        widened[id] = view.round ?? 0;
       }
       const stack = [...state.stack];
       for (const id of expanded) stack.push(...childrenToEnter(view, id, pruned));
-      return { state: { ...state, stack, dry }, prune };
+      return { state: { ...state, stack, dry, widened }, prune };
     },
   };
 }

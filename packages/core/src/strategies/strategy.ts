@@ -29,6 +29,8 @@ export type Selection =
       readonly kind: "expand";
       readonly ids: readonly number[];
       readonly branching: number;
+      /** Children asked of each node, by position in `ids`, instead of `branching`. */
+      readonly counts?: readonly number[];
       readonly temperature?: number;
       readonly evaluates?: Strategy["evaluates"];
     }
