@@ -8,6 +8,8 @@ export interface SearchProgress {
   /** Highest score given to any node, if any was scored. */
   best: number | undefined;
   generatedTokens: number;
+  /** The search's round: 0 until it restarts (the default search restarts as it grows). */
+  round: number;
 }
 
 /** Follows a search from its events without asking it for its tree, which would copy it each time. */
@@ -24,6 +26,7 @@ export function createProgressTracker(): ProgressTracker {
     depth: 0,
     best: undefined,
     generatedTokens: 0,
+    round: 0,
   };
   return {
     progress,
@@ -42,6 +45,9 @@ export function createProgressTracker(): ProgressTracker {
         case "budget":
           progress.nodes = event.nodes;
           progress.generatedTokens = event.generatedTokens;
+          break;
+        case "restarted":
+          progress.round = event.round;
           break;
         default:
           break;

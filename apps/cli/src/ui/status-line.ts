@@ -6,8 +6,8 @@ const BAR_WIDTH = 12;
 const REDRAW_MS = 100;
 
 /**
- * Formats the status line: elapsed time against the budget as a bar, then nodes, depth, best score
- * and generated tokens per second.
+ * Formats the status line: elapsed time against the budget as a bar, then the round once the search
+ * has restarted, nodes, depth, best score and generated tokens per second.
  *
  * @example
  * ```ts
@@ -26,6 +26,7 @@ export function formatStatusLine(
   const best = progress.best === undefined ? "–" : progress.best.toFixed(2);
   return [
     `${bar} ${formatDuration(elapsedMs)}/${formatDuration(budgetMs)}`,
+    ...(progress.round > 0 ? [`round ${progress.round}`] : []),
     `${progress.nodes} nodes`,
     `depth ${progress.depth}`,
     `best ${best}`,

@@ -191,7 +191,8 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
       if (state.phase === "rollouts") {
         const selection = selectRollouts(state);
         if (selection) {
-          const started = selection.ids[0] === 0 && state.walkers.length === 0;
+          // Without walkers, the selection starts the next chunk from the root.
+          const started = state.walkers.length === 0;
           const left = started ? state.rollouts - selection.branching : state.rollouts;
           return { state: { ...state, rollouts: left }, selection };
         }
