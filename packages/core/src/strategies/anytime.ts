@@ -7,7 +7,7 @@ import {
   nodesOf,
   type Prune,
   pruneAtDepthLimit,
-  rankOf,
+  pruneBelowThreshold,
   type Selection,
   type Strategy,
   type StrategyView,
@@ -203,12 +203,7 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
       const { fresh, repeats } = separateRepeatedStates(view, created);
       const prune: Prune[] = [
         ...repeats,
-        ...fresh
-          .filter((node) => node.status === "open" && rankOf(node) < threshold)
-          .map((node) => ({
-            id: node.id,
-            reason: `score ${rankOf(node).toFixed(2)} below the threshold ${threshold}`,
-          })),
+        ...pruneBelowThreshold(fresh, threshold),
         ...pruneAtDepthLimit(fresh, view),
       ];
       const pruned = new Set(prune.map((entry) => entry.id));

@@ -2,7 +2,7 @@ import {
   compareByScore,
   isExpandable,
   pruneAtDepthLimit,
-  rankOf,
+  pruneBelowThreshold,
   type Strategy,
   separateRepeatedStates,
 } from "./strategy.js";
@@ -51,12 +51,7 @@ export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
       const { fresh: viable, repeats } = separateRepeatedStates(view, created);
       const prune = [
         ...repeats,
-        ...viable
-          .filter((node) => node.status === "open" && rankOf(node) < threshold)
-          .map((node) => ({
-            id: node.id,
-            reason: `score ${rankOf(node).toFixed(2)} below the threshold ${threshold}`,
-          })),
+        ...pruneBelowThreshold(viable, threshold),
         ...pruneAtDepthLimit(viable, view),
       ];
       const pruned = new Set(prune.map((entry) => entry.id));

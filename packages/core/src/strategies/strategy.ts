@@ -136,6 +136,16 @@ export function separateRepeatedStates(
   return { fresh, repeats };
 }
 
+/** Prunes the open nodes that score below `threshold` (ToT's value threshold): they are never entered. */
+export function pruneBelowThreshold(nodes: readonly TreeNode[], threshold: number): Prune[] {
+  return nodes
+    .filter((node) => node.status === "open" && rankOf(node) < threshold)
+    .map((node) => ({
+      id: node.id,
+      reason: `score ${rankOf(node).toFixed(2)} below the threshold ${threshold}`,
+    }));
+}
+
 /** Prunes the open nodes that reached the depth limit: no answer can come from them any more. */
 export function pruneAtDepthLimit(nodes: readonly TreeNode[], view: StrategyView): Prune[] {
   return nodes
