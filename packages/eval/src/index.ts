@@ -13,6 +13,7 @@ export {
   type Game24CaseSource,
   type SinglePassStyle,
 } from "./cases.js";
+export { drawRateFrame, type RateChartFrame } from "./chart-frame.js";
 export { EvaluationError, type EvaluationErrorCode } from "./errors.js";
 export {
   buildEvaluationOptions,
@@ -56,7 +57,7 @@ export {
 export { type EvaluationHooks, runEvaluation } from "./run-evaluation.js";
 export { runSearch, type SearchSpec } from "./search-methods.js";
 export { chooseMajority } from "./single-pass-methods.js";
-export { escapeXml } from "./svg-elements.js";
+export { escapeXml, writeElement, writeText } from "./svg-elements.js";
 export {
   type EvaluationFiles,
   loadEvaluationReport,

@@ -1,3 +1,4 @@
+import { drawRateFrame } from "./chart-frame.js";
 import type { CurveSeries, EvaluationReport } from "./report.js";
 import { createLogScale, writeElement, writeText } from "./svg-elements.js";
 import { formatThinkTime } from "./think-time.js";
@@ -31,58 +32,13 @@ function assignColors(curve: readonly CurveSeries[]): Map<string, string> {
 }
 
 function drawAxes(budgets: readonly number[], xOf: (ms: number) => number): string[] {
-  const parts: string[] = [];
-  for (const rate of [0, 0.2, 0.4, 0.6, 0.8, 1]) {
-    const y = yOf(rate);
-    parts.push(
-      writeElement("line", { x1: PLOT.left, y1: y, x2: PLOT.right, y2: y, stroke: "#e5e5e5" }),
-    );
-    parts.push(
-      writeText(PLOT.left - 8, y + 4, `${rate * 100}%`, { "text-anchor": "end", ...FONT }),
-    );
-  }
-  for (const ms of budgets) {
-    const x = xOf(ms);
-    parts.push(
-      writeElement("line", {
-        x1: x,
-        y1: PLOT.bottom,
-        x2: x,
-        y2: PLOT.bottom + 5,
-        stroke: "#333333",
-      }),
-    );
-    parts.push(
-      writeText(x, PLOT.bottom + 20, formatThinkTime(ms), { "text-anchor": "middle", ...FONT }),
-    );
-  }
-  const axis = { stroke: "#333333", "stroke-width": 1 };
-  parts.push(
-    writeElement("line", {
-      x1: PLOT.left,
-      y1: PLOT.bottom,
-      x2: PLOT.right,
-      y2: PLOT.bottom,
-      ...axis,
-    }),
-  );
-  parts.push(
-    writeElement("line", { x1: PLOT.left, y1: PLOT.top, x2: PLOT.left, y2: PLOT.bottom, ...axis }),
-  );
-  const middle = (PLOT.left + PLOT.right) / 2;
-  parts.push(
-    writeText(middle, PLOT.bottom + 44, "think time per case (log scale)", {
-      "text-anchor": "middle",
-      ...FONT,
-    }),
-  );
-  const yLabel = {
-    "text-anchor": "middle",
-    transform: `rotate(-90 18 ${(PLOT.top + PLOT.bottom) / 2})`,
-    ...FONT,
-  };
-  parts.push(writeText(18, (PLOT.top + PLOT.bottom) / 2, "success rate", yLabel));
-  return parts;
+  return drawRateFrame({
+    plot: PLOT,
+    xTicks: budgets.map((ms) => ({ x: xOf(ms), label: formatThinkTime(ms) })),
+    xTitle: "think time per case (log scale)",
+    yTitle: "success rate",
+    font: FONT,
+  });
 }
 
 function drawSeries(series: CurveSeries, color: string, xOf: (ms: number) => number): string[] {

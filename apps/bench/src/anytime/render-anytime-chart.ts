@@ -1,9 +1,10 @@
+import { drawRateFrame, writeElement, writeText } from "@deliberate/eval";
 import type { SummaryRow } from "./summarize-runs.js";
-import { writeElement, writeText } from "./svg-writer.js";
 
 const WIDTH = 820;
 const HEIGHT = 480;
 const PLOT = { left: 64, top: 70, right: 540, bottom: 410 };
+const FONT = { "font-family": "system-ui, sans-serif", "font-size": 12 };
 const COLORS = [
   "#1f77b4",
   "#ff7f0e",
@@ -34,62 +35,23 @@ function createLogAxis(seconds: readonly number[]) {
 const yOf = (rate: number) => PLOT.bottom - rate * (PLOT.bottom - PLOT.top);
 
 function drawAxes(ticks: readonly number[], xOf: (s: number) => number): string[] {
-  const parts: string[] = [];
-  for (const rate of [0, 0.2, 0.4, 0.6, 0.8, 1]) {
-    parts.push(
-      writeElement("line", {
-        x1: PLOT.left,
-        y1: yOf(rate),
-        x2: PLOT.right,
-        y2: yOf(rate),
-        stroke: "#e5e5e5",
-      }),
-    );
-    parts.push(writeText(PLOT.left - 8, yOf(rate) + 4, `${rate * 100}%`, { "text-anchor": "end" }));
-  }
-  for (const tick of ticks) {
-    parts.push(
-      writeElement("line", {
-        x1: xOf(tick),
-        y1: PLOT.bottom,
-        x2: xOf(tick),
-        y2: PLOT.bottom + 5,
-        stroke: "#333333",
-      }),
-    );
-    parts.push(
-      writeText(xOf(tick), PLOT.bottom + 20, `${Number(tick.toPrecision(2))}s`, {
-        "text-anchor": "middle",
-      }),
-    );
-  }
-  const axis = { stroke: "#333333" };
-  parts.push(
-    writeElement("line", {
-      x1: PLOT.left,
-      y1: PLOT.bottom,
-      x2: PLOT.right,
-      y2: PLOT.bottom,
-      ...axis,
-    }),
-  );
-  parts.push(
-    writeElement("line", { x1: PLOT.left, y1: PLOT.top, x2: PLOT.left, y2: PLOT.bottom, ...axis }),
-  );
-  const middle = (PLOT.left + PLOT.right) / 2;
-  parts.push(
-    writeText(middle, PLOT.bottom + 44, "mean wall seconds per puzzle (log scale)", {
-      "text-anchor": "middle",
-    }),
-  );
-  const yMiddle = (PLOT.top + PLOT.bottom) / 2;
-  parts.push(
-    writeText(18, yMiddle, "solved (95% CI)", {
-      "text-anchor": "middle",
-      transform: `rotate(-90 18 ${yMiddle})`,
-    }),
-  );
-  return parts;
+  return drawRateFrame({
+    plot: PLOT,
+    xTicks: ticks.map((tick) => ({ x: xOf(tick), label: `${Number(tick.toPrecision(2))}s` })),
+    xTitle: "mean wall seconds per puzzle (log scale)",
+    yTitle: "solved (95% CI)",
+    font: FONT,
+  });
+}
+
+/** A text in the chart's font; the text is escaped by `writeText`. */
+function writeChartText(
+  x: number,
+  y: number,
+  text: string,
+  attributes: Readonly<Record<string, string | number>> = {},
+): string {
+  return writeText(x, y, text, { ...FONT, ...attributes });
 }
 
 function drawMethod(
@@ -142,11 +104,11 @@ export function renderAnytimeChart(rows: readonly SummaryRow[], subtitle: string
   );
   const body = [
     writeElement("rect", { x: 0, y: 0, width: WIDTH, height: HEIGHT, fill: "#ffffff" }),
-    writeText(PLOT.left, 28, "Think time that turns into accuracy", {
+    writeChartText(PLOT.left, 28, "Think time that turns into accuracy", {
       "font-size": 15,
       "font-weight": "bold",
     }),
-    writeText(PLOT.left, 48, subtitle, { fill: "#555555" }),
+    writeChartText(PLOT.left, 48, subtitle, { fill: "#555555" }),
     ...drawAxes(ticks, xOf),
   ];
   methods.forEach((method, i) => {
@@ -169,7 +131,7 @@ export function renderAnytimeChart(rows: readonly SummaryRow[], subtitle: string
         "stroke-width": 2,
       }),
     );
-    body.push(writeText(PLOT.right + 54, y + 4, method));
+    body.push(writeChartText(PLOT.right + 54, y + 4, method));
   });
   const root = {
     xmlns: "http://www.w3.org/2000/svg",
