@@ -31,6 +31,12 @@ export const StrategyName = z.enum([
 ]);
 export type StrategyName = z.infer<typeof StrategyName>;
 
+/** The knobs of the sampling baselines, best-of-n and self-consistency. */
+const samplesFields = {
+  samples: count(10_000).optional(),
+  chunk: count(256).optional(),
+};
+
 /** A strategy by name with its defaults, by name with options, or a strategy object of your own. */
 export const StrategyOption = z.union([
   StrategyName,
@@ -63,16 +69,8 @@ export const StrategyOption = z.union([
       branching: count(256).optional(),
       exploration: z.number().min(0).max(100).optional(),
     }),
-    z.strictObject({
-      name: z.literal("best-of-n"),
-      samples: count(10_000).optional(),
-      chunk: count(256).optional(),
-    }),
-    z.strictObject({
-      name: z.literal("self-consistency"),
-      samples: count(10_000).optional(),
-      chunk: count(256).optional(),
-    }),
+    z.strictObject({ name: z.literal("best-of-n"), ...samplesFields }),
+    z.strictObject({ name: z.literal("self-consistency"), ...samplesFields }),
     z.strictObject({ name: z.literal("greedy") }),
     z.strictObject({ name: z.literal("sample") }),
   ]),
