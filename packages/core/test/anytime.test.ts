@@ -1,5 +1,12 @@
-import { type SearchTree, think } from "@deliberate/core";
+import {
+  DEFAULT_THINK_TIME_MS,
+  parseThinkOptions,
+  type SearchTree,
+  type StrategyOption,
+  think,
+} from "@deliberate/core";
 import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/api/resolve-config.js";
 import { createGraphModel, createGraphTask, type GraphSpec } from "./helpers/graph-task.js";
 
 /** Twenty moves from the root; only the eighteenth leads on, to the goal. */
@@ -183,5 +190,23 @@ describe("anytime (the default strategy)", () => {
     });
     // Eight rollouts all take the only move: a17 is asked for eight continuations at once.
     expect(sizes[0]).toBe(8);
+  });
+});
+
+describe("the budget of a search given none", () => {
+  const resolve = (strategy?: StrategyOption) =>
+    resolveConfig(
+      createGraphTask(easy),
+      parseThinkOptions({ model: createGraphModel(easy), ...(strategy ? { strategy } : {}) }),
+    ).budget;
+
+  it("is the default think time for the default search, which grows into it", () => {
+    expect(resolve().timeMs).toBe(DEFAULT_THINK_TIME_MS);
+    expect(resolve("anytime").timeMs).toBe(DEFAULT_THINK_TIME_MS);
+  });
+
+  it("is no limit for a fixed strategy, which runs its shape once", () => {
+    expect(resolve("beam")).toEqual({ reserve: 0.1 });
+    expect(resolve({ name: "best-of-n", samples: 4 })).toEqual({ reserve: 0.1 });
   });
 });

@@ -81,15 +81,15 @@ export function resolveEvaluator(option: EvaluatorOption): Evaluator {
 }
 
 /**
- * Think time of an `anytime` search given no budget at all: it needs one to grow into. A fixed
- * strategy given no budget runs its shape once, unlimited.
+ * Think time of a search whose strategy grows (`anytime`) given no budget at all: it needs one to
+ * grow into. A fixed strategy given no budget runs its shape once, unlimited.
  */
 export const DEFAULT_THINK_TIME_MS = 30_000;
 
 function resolveBudget(options: ParsedThinkOptions, strategy: Strategy<unknown>): ResolvedBudget {
-  const grows = strategy.name === "anytime";
   const budget =
-    options.budget ?? (grows ? { reserve: 0.1, time: DEFAULT_THINK_TIME_MS } : { reserve: 0.1 });
+    options.budget ??
+    (strategy.grows ? { reserve: 0.1, time: DEFAULT_THINK_TIME_MS } : { reserve: 0.1 });
   const { time, ...rest } = budget;
   return time === undefined ? rest : { ...rest, timeMs: parseDuration(time, "budget.time") };
 }

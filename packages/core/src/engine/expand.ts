@@ -56,7 +56,9 @@ function readSteps(
   const seen = new Map<string, ReadStep["twin"]>();
   if (options.dedupeSiblings) {
     for (const child of context.tree.children(parent)) {
-      if (child.status !== "invalid") seen.set(child.text.trim(), { id: child.id });
+      const key = child.text.trim();
+      // The first child of a text stands for it; later ones are its repeats.
+      if (child.status !== "invalid" && !seen.has(key)) seen.set(key, { id: child.id });
     }
   }
   return steps.map((step, index) => {

@@ -157,6 +157,7 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
     name: "anytime",
     evaluates: "all",
     dedupeSiblings: true,
+    grows: true,
     init(view, previous) {
       const round = view.round ?? 0;
       const kept = { dry: previous?.dry ?? {}, widened: previous?.widened ?? {}, walkers: [] };

@@ -68,6 +68,11 @@ export interface Strategy<S = unknown> {
    */
   readonly singlePass?: boolean;
   /**
+   * A shape that grows into its budget rather than ending on its own: given no budget at all, its
+   * search gets the default think time. @default false
+   */
+  readonly grows?: boolean;
+  /**
    * The state of a fresh pass; called again at each restart, with `view.round` one higher and the
    * state the exhausted pass ended with.
    */
