@@ -442,6 +442,7 @@ export class SearchRun {
       task: this.config.task.name,
       strategy: this.config.strategy.name,
       model: this.config.model.id,
+      ...(this.config.model.device === undefined ? {} : { device: this.config.model.device }),
       ...(bestId === undefined ? {} : { bestPath: this.tree.pathTo(bestId) }),
       ...(this.stopReason ? { stopReason: this.stopReason } : {}),
     });

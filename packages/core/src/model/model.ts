@@ -106,6 +106,11 @@ export interface ScoreOptionsReply {
 export interface Model {
   /** A name for logs and the saved tree, e.g. `llama:model.gguf`. */
   readonly id: string;
+  /**
+   * Where the model computes, recorded in the saved tree beside `id`: `cpu`, `cuda`, `vulkan` or
+   * `metal` for a local model. Absent when the backend cannot tell (a remote API).
+   */
+  readonly device?: string;
   generate(request: ModelRequest): Promise<ModelReply>;
   /** Optional: evaluators fall back to sampling when a model cannot score options. */
   scoreOptions?(request: ScoreOptionsRequest): Promise<ScoreOptionsReply>;

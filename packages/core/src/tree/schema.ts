@@ -168,6 +168,8 @@ export const SearchTree = z.object({
   task: z.string(),
   strategy: z.string(),
   model: z.string().optional(),
+  /** Where the model computed (`Model.device`): `cpu`, `cuda`, `vulkan`, `metal`. */
+  device: z.string().optional(),
   /** Node `i` has id `i`; node 0 is the root. */
   nodes: z.array(TreeNode).min(1),
   events: z.array(SearchEvent),
