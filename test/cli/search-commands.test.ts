@@ -36,7 +36,8 @@ describe("deliberate ask", () => {
       signal: null,
       files: { tree, html: null },
     });
-    expect(json.best.path[0]).toMatchObject({ id: 0, text: "What is 2 + 2?" });
+    // Thoughts only: the question is not a step of the path.
+    expect(json.best.path.some((step: { id: number }) => step.id === 0)).toBe(false);
     expect(typeof json.best.score).toBe("number");
     for (const key of ["promptTokens", "generatedTokens", "calls", "nodes", "elapsedMs"]) {
       expect(typeof json.usage[key], key).toBe("number");

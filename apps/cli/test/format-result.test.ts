@@ -11,7 +11,6 @@ function makeResult(overrides: Partial<Result> = {}): Result {
     best: {
       score: 1,
       path: [
-        { id: 0, text: "Use 4 9 10 13 to make 24" },
         { id: 3, text: "13-9=4 | 4 4 10", score: 0.5 },
         { id: 9, text: "10-4=6\u001b[2J | 4 6", score: 1 },
       ],
@@ -41,7 +40,7 @@ function makeResult(overrides: Partial<Result> = {}): Result {
 }
 
 describe("formatResult", () => {
-  it("prints the answer with its verdict, the best path without the root, and the spend", () => {
+  it("prints the answer with its verdict, the best path and the spend", () => {
     const text = formatResult(makeResult());
     expect(text.split("\n")).toEqual([
       "answer: (13 - 9) * (10 - 4) = 24  ✓ verified",
@@ -102,7 +101,7 @@ describe("toResultJson", () => {
       elapsedMs: 1234,
       files: { tree: null, html: null },
     });
-    expect(json.best.path).toHaveLength(3);
+    expect(json.best.path).toHaveLength(2);
   });
 });
 

@@ -66,6 +66,42 @@ describe("budget", () => {
     expect(result.usage.generatedTokens).toBeLessThanOrEqual(57);
   });
 
+  it("never writes more generated tokens than the limit with many calls in flight", async () => {
+    for (const concurrency of [4, 16]) {
+      const result = await think(question(), {
+        model: createPonderingModel(1),
+        strategy: { name: "beam", width: 4, branching: 4 },
+        concurrency,
+        budget: { generatedTokens: 57 },
+      });
+      expect(result.limit).toBe("generatedTokens");
+      expect(result.usage.generatedTokens).toBeLessThanOrEqual(57);
+    }
+  });
+
+  it("keeps prompt and generated tokens within one call of the limit with many calls in flight", async () => {
+    const inner = createPonderingModel(1);
+    let biggestCall = 0;
+    const model = {
+      id: "measured",
+      async generate(request: Parameters<typeof inner.generate>[0]) {
+        const reply = await inner.generate(request);
+        const { promptTokens, generatedTokens } = reply.usage;
+        biggestCall = Math.max(biggestCall, promptTokens + generatedTokens);
+        return reply;
+      },
+    };
+    const result = await think(question(), {
+      model,
+      strategy: { name: "beam", width: 4, branching: 4 },
+      concurrency: 16,
+      budget: { tokens: 400 },
+    });
+    expect(result.limit).toBe("tokens");
+    const spent = result.usage.promptTokens + result.usage.generatedTokens;
+    expect(spent).toBeLessThanOrEqual(400 + biggestCall);
+  });
+
   it("exceeds the prompt-token limit by no more than the calls in flight", async () => {
     const limit = 300;
     const inner = createPonderingModel();

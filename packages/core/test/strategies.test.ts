@@ -1,4 +1,5 @@
-import { type StrategyOption, think } from "@deliberate/core";
+import { createQuestionTask, type StrategyOption, think } from "@deliberate/core";
+import { createScriptedModel } from "@deliberate/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   createGraphModel,
@@ -24,11 +25,18 @@ describe("System 1 baselines", () => {
     expect(result.verified).toBe(false);
     // An answer the verifier rejects is no solution.
     expect(result.stopReason).toBe("exhausted");
-    expect(result.best.path.map((step) => step.text)).toEqual([
-      "Find the goal",
-      "left",
-      "left-end",
-    ]);
+    expect(result.best.path.map((step) => step.text)).toEqual(["left", "left-end"]);
+  });
+
+  it("never calls an answer no verifier checked solved", async () => {
+    const model = createScriptedModel({ rules: [{ match: /.*/s, reply: "Final answer: 5" }] });
+    const result = await think(createQuestionTask("What is two plus three?"), {
+      model,
+      strategy: "greedy",
+    });
+    expect(result.answer).toBe("5");
+    expect(result.verified).toBeUndefined();
+    expect(result.stopReason).toBe("exhausted");
   });
 
   it("greedy decodes at temperature 0 whatever the search's temperature", async () => {
@@ -65,12 +73,7 @@ describe.each(searches)("strategy %o", (strategy) => {
     expect(result.answer).toBe("42");
     expect(result.verified).toBe(true);
     expect(result.stopReason).toBe("solved");
-    expect(result.best.path.map((step) => step.text)).toEqual([
-      "Find the goal",
-      "right",
-      "right-mid",
-      "right-goal",
-    ]);
+    expect(result.best.path.map((step) => step.text)).toEqual(["right", "right-mid", "right-goal"]);
   });
 
   it("stops exhausted when no path reaches an answer", async () => {

@@ -27,7 +27,7 @@ describe("DeliberateRunnable", () => {
     const deliberate = new DeliberateRunnable({ model: solver(), ...settings });
     const result = await deliberate.invoke("What is 6 times 7?");
     expect(result.answer).toBe("42");
-    expect(result.stopReason).toBe("solved");
+    expect(result.stopReason).toBe("exhausted");
   });
 
   it("gives the answer text with output: answer, so a chain can go on with a string", async () => {

@@ -31,8 +31,8 @@ function describeVerdict(result: Result): string {
 }
 
 /**
- * Formats a result for the terminal: the answer (or that there is none), the best path without the
- * root, and one line of what the search spent. Model text is stripped of control sequences.
+ * Formats a result for the terminal: the answer (or that there is none), the best path's thoughts,
+ * and one line of what the search spent. Model text is stripped of control sequences.
  */
 export function formatResult(result: Result): string {
   const lines: string[] = [];
@@ -43,7 +43,7 @@ export function formatResult(result: Result): string {
   } else {
     lines.push("no answer within the budget");
   }
-  const steps = result.best.path.filter((step) => step.id !== 0);
+  const steps = result.best.path;
   if (steps.length > 0) {
     const what = result.answer === undefined ? "best partial path" : "best path";
     lines.push(`${what} (score ${result.best.score.toFixed(2)}):`);

@@ -9,6 +9,7 @@ import {
   type ResolvedBudget,
 } from "../budget/budget.js";
 import { addModelUsage, emptyModelUsage, type ModelUsage } from "../model/model.js";
+import { type TokenLease, TokenReservations } from "./token-reservations.js";
 
 /** A meter's counts, saved with a paused search. */
 export interface MeterSnapshot {
@@ -74,6 +75,7 @@ export class BudgetMeter {
 
   /** A token limit with too little room left for the calls the search wants, by phase. */
   private cramped: Partial<Record<BudgetPhase, BudgetLimit>> = {};
+  private readonly reservations = new TokenReservations();
 
   /** The limit reached in the current phase, if any. */
   limitReached(): BudgetLimit | undefined {
@@ -81,14 +83,30 @@ export class BudgetMeter {
   }
 
   /**
-   * Takes room for a call of `n` completions: the generated tokens each may write, or 0 when the
-   * budget has less than one token a completion left (that limit then counts as reached).
+   * Takes room for a call of `n` completions of up to `maxTokens` each, held until the lease is
+   * released: the generated tokens each may write. When the room is promised to calls in flight,
+   * waits for one to end; `undefined` when less than one token a completion is left (that limit
+   * then counts as reached) or `signal` aborts.
    */
-  takeTokenRoom(n: number): number {
-    const { room, limit } = findTokenRoom(this.budget, this.spent(), this.phase);
-    if (room >= n) return Math.floor(room / n);
-    this.cramped[this.phase] = limit;
-    return 0;
+  async leaseTokens(
+    n: number,
+    maxTokens: number,
+    signal: AbortSignal,
+  ): Promise<TokenLease | undefined> {
+    while (!signal.aborted) {
+      const { room, limit } = findTokenRoom(
+        this.budget,
+        this.reservations.addTo(this.spent()),
+        this.phase,
+      );
+      if (room >= n) return this.reservations.hold(Math.min(maxTokens, Math.floor(room / n)), n);
+      if (!this.reservations.held) {
+        this.cramped[this.phase] = limit;
+        return undefined;
+      }
+      await this.reservations.waitForRelease(signal);
+    }
+    return undefined;
   }
 
   timeRoom(phase: BudgetPhase = this.phase): number {
@@ -111,5 +129,6 @@ export class BudgetMeter {
 
   record(usage: ModelUsage): void {
     this.usage = addModelUsage(this.usage, usage);
+    this.reservations.notePrompt(usage.promptTokens);
   }
 }

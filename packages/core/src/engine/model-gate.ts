@@ -65,11 +65,18 @@ export class ModelGate {
     priority: number,
     signal: AbortSignal,
   ): Promise<CallOutcome<ModelReply>> {
-    return this.call("generate", priority, signal, (callSignal) => {
-      const room = this.meter.takeTokenRoom(request.n ?? 1);
-      if (room === 0) return undefined;
-      const maxTokens = Math.min(request.maxTokens, room);
-      return this.model.generate({ ...request, maxTokens, signal: callSignal });
+    const n = request.n ?? 1;
+    return this.call("generate", priority, signal, async (callSignal) => {
+      const lease = await this.meter.leaseTokens(n, request.maxTokens, callSignal);
+      if (lease === undefined) return undefined;
+      try {
+        this.meter.startCall();
+        const maxTokens = lease.perCompletion;
+        return this.count(await this.model.generate({ ...request, maxTokens, signal: callSignal }));
+      } finally {
+        // In the same step as the count: no other call sees the room neither held nor spent.
+        lease.release();
+      }
     });
   }
 
@@ -86,16 +93,17 @@ export class ModelGate {
         message: `${this.model.id} cannot score options`,
       });
     }
-    return this.call("score", priority, signal, (callSignal) =>
-      scoreOptions({ ...request, signal: callSignal }),
-    );
+    return this.call("score", priority, signal, async (callSignal) => {
+      this.meter.startCall();
+      return this.count(await scoreOptions({ ...request, signal: callSignal }));
+    });
   }
 
-  private async call<T extends { usage: ModelReply["usage"] }>(
+  private async call<T>(
     kind: CallFailure["call"],
     priority: number,
     signal: AbortSignal,
-    start: (signal: AbortSignal) => Promise<T> | undefined,
+    start: (signal: AbortSignal) => Promise<T | undefined>,
   ): Promise<CallOutcome<T>> {
     let message = "";
     for (let attempt = 0; attempt <= this.options.retries; attempt += 1) {
@@ -119,27 +127,22 @@ export class ModelGate {
     return { ok: false, reason: "error", message };
   }
 
-  /** One attempt, inside the queue: its usage is counted before the queue starts the next call. */
-  private async attempt<T extends { usage: ModelReply["usage"] }>(
+  /**
+   * One attempt, inside the queue. `start` counts the call and its usage itself, in the step its
+   * reply arrives (a reply that comes after a timeout still spent its tokens).
+   */
+  private async attempt<T>(
     signal: AbortSignal,
-    start: (signal: AbortSignal) => Promise<T> | undefined,
+    start: (signal: AbortSignal) => Promise<T | undefined>,
   ): Promise<T | undefined> {
     if (this.meter.limitReached()) return undefined;
     const timeoutMs = this.options.callTimeoutMs;
-    if (timeoutMs === undefined) {
-      const pending = start(signal);
-      if (pending === undefined) return undefined;
-      this.meter.startCall();
-      return this.count(await pending);
-    }
+    if (timeoutMs === undefined) return start(signal);
     const controller = new AbortController();
     const abort = () => controller.abort(signal.reason);
     signal.addEventListener("abort", abort, { once: true });
     let timer: NodeJS.Timeout | undefined;
     try {
-      const pending = start(controller.signal);
-      if (pending === undefined) return undefined;
-      this.meter.startCall();
       // Races a timer too: a model that ignores its signal must not hang the search.
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
@@ -147,7 +150,9 @@ export class ModelGate {
           reject(new CallTimeout(`the model did not answer within ${timeoutMs} ms`));
         }, timeoutMs);
       });
-      return this.count(await Promise.race([pending, timeout]));
+      const pending = start(controller.signal);
+      pending.catch(() => undefined);
+      return await Promise.race([pending, timeout]);
     } finally {
       clearTimeout(timer);
       signal.removeEventListener("abort", abort);

@@ -36,7 +36,10 @@ export interface Result {
   readonly limit?: BudgetLimit;
   /** With `stopReason: "failed"`, what went wrong. */
   readonly error?: string;
-  /** The path to the answer (or, without one, to the best partial state), root first. */
+  /**
+   * The thoughts from the question to the answer (or, without one, to the best partial state),
+   * first step first; the question itself (the tree's root) is not a step.
+   */
   readonly best: { readonly path: readonly PathStep[]; readonly score: number };
   readonly tree: SearchTree;
   readonly usage: SearchUsage;
@@ -79,7 +82,7 @@ export function findBestPartial(nodes: readonly TreeNode[]): TreeNode | undefine
   return best;
 }
 
-/** The path from the root to `id`, as result steps. */
+/** The nodes `ids` as result steps. */
 export function describePath(nodes: readonly TreeNode[], ids: readonly number[]): PathStep[] {
   return ids.map((id) => {
     const node = nodes[id] as TreeNode;
@@ -110,7 +113,7 @@ export function buildResult(outcome: Outcome): Result {
     stopReason: outcome.stopReason,
     ...(outcome.stopReason === "budget" && outcome.limit ? { limit: outcome.limit } : {}),
     ...(outcome.error ? { error: outcome.error } : {}),
-    best: { path: describePath(tree.nodes, pathIds), score: last?.score ?? 0 },
+    best: { path: describePath(tree.nodes, pathIds.slice(1)), score: last?.score ?? 0 },
     tree,
     usage: {
       ...outcome.usage,

@@ -461,8 +461,8 @@ export class SearchRun {
     this.gate.clear();
     const answerId = this.answerNodeId();
     const answerNode = answerId === undefined ? undefined : this.tree.node(answerId);
-    // An answer the verifier rejected is no solution.
-    const solved = answerNode !== undefined && answerNode.verified !== false;
+    // Solved means a verifier accepted it: an unchecked answer ends the search as exhausted.
+    const solved = answerNode?.verified === true;
     this.stopReason = reason === "exhausted" && solved ? "solved" : reason;
     if (this.stopReason === "exhausted" && this.gate.failures > 0 && this.gate.successes === 0) {
       this.stopReason = "failed";
