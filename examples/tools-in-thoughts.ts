@@ -1,7 +1,7 @@
 /**
  * Tools inside thoughts: a step may call the exact calculator of @deliberate/tools (any LangChain
- * tool works the same way, through toThoughtTool). The tool's output comes back to that branch
- * only, as data, and the next step reasons from it. One branch misspells the tool: it reads an
+ * tool works the same way, through toThoughtTool of @deliberate/langchain). The tool's output comes
+ * back to that branch only, as data, and the next step reasons from it. One branch misspells the tool: it reads an
  * error observation and the search goes on.
  *
  * Run: npx tsx --conditions=@deliberate/source examples/tools-in-thoughts.ts
@@ -10,7 +10,6 @@
  */
 import { createQuestionTask, type Model, type TreeNode, think } from "@deliberate/core";
 import { createScriptedModel } from "@deliberate/core/testing";
-import { toThoughtTool } from "@deliberate/langchain";
 import { createCalculatorTool } from "@deliberate/tools";
 
 const QUESTION =
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
   const local = path
     ? await (await import("@deliberate/llama")).loadModel({ model: path })
     : undefined;
-  const task = createQuestionTask(QUESTION, { tools: [toThoughtTool(createCalculatorTool())] });
+  const task = createQuestionTask(QUESTION, { tools: [createCalculatorTool()] });
   try {
     const result = await think(task, {
       model: local ?? createToolUsingModel(),

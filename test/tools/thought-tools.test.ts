@@ -1,21 +1,29 @@
 import { createQuestionTask, think } from "@deliberate/core";
 import { createScriptedModel } from "@deliberate/core/testing";
-import { toThoughtTool } from "@deliberate/langchain";
+import { createLangChainCalculatorTool, toThoughtTool } from "@deliberate/langchain";
 import { createCalculatorTool, createGame24CheckTool } from "@deliberate/tools";
 import { describe, expect, it } from "vitest";
 
 const signal = new AbortController().signal;
 
 describe("the tools of @deliberate/tools inside thoughts", () => {
-  it("passes the calculator the model's line as its expression", async () => {
-    const calculator = toThoughtTool(createCalculatorTool());
-    expect(calculator.name).toBe("calculator");
-    await expect(calculator.call("1/3 + 1/6", { signal })).resolves.toBe("1/2 (≈ 0.5)");
+  it("answers the same through LangChain and back as directly", async () => {
+    const direct = createCalculatorTool();
+    const throughLangChain = toThoughtTool(createLangChainCalculatorTool());
+    expect(throughLangChain).toMatchObject({ name: direct.name, description: direct.description });
+    for (const input of ["1/3 + 1/6", "2 / (1 - 1)", "2 +"]) {
+      const read = (tool: typeof direct) =>
+        tool.call(input, { signal }).then(
+          (text) => text,
+          (error: { code: string; message: string }) => `Error (${error.code}): ${error.message}`,
+        );
+      expect(await read(throughLangChain)).toBe(await read(direct));
+    }
   });
 
   it("reports the calculator's own error code as an error observation, and the search answers", async () => {
     const task = createQuestionTask("What is 2 divided by (1 - 1)?", {
-      tools: [toThoughtTool(createCalculatorTool())],
+      tools: [createCalculatorTool()],
     });
     const model = createScriptedModel({
       rules: [
@@ -33,7 +41,7 @@ describe("the tools of @deliberate/tools inside thoughts", () => {
 
   it("feeds the calculator's exact value to the branch that asked", async () => {
     const task = createQuestionTask("What is (13 - 9) * (10 - 4)?", {
-      tools: [toThoughtTool(createCalculatorTool()), toThoughtTool(createGame24CheckTool())],
+      tools: [createCalculatorTool(), createGame24CheckTool()],
     });
     const model = createScriptedModel({
       rules: [

@@ -16,4 +16,10 @@ export {
   SEARCH_EVENT_NAME,
 } from "./runnable/deliberate-runnable.js";
 export { type DeliberateInput, readThinkInput } from "./runnable/read-input.js";
+export {
+  createLangChainCalculatorTool,
+  createLangChainGame24CheckTool,
+  createLangChainJavaScriptTool,
+} from "./tools/deliberate-tools.js";
+export { observeToolCall, type ToolObservation } from "./tools/observe-tool-call.js";
 export { type ThoughtToolOptions, toThoughtTool } from "./tools/to-thought-tool.js";

@@ -1,17 +1,21 @@
 import { ToolMessage } from "@langchain/core/messages";
 import { describe, expect, it, vi } from "vitest";
-import { createCalculatorTool, createGame24CheckTool, createJavaScriptTool } from "../src/index.js";
+import {
+  createLangChainCalculatorTool,
+  createLangChainGame24CheckTool,
+  createLangChainJavaScriptTool,
+} from "../src/index.js";
 
-describe("LangChain tools", () => {
+describe("the tools of @deliberate/tools as LangChain tools", () => {
   it("answers with the exact value", async () => {
-    const calculator = createCalculatorTool();
+    const calculator = createLangChainCalculatorTool();
     expect(calculator.name).toBe("calculator");
     expect(await calculator.invoke({ expression: "1/3 + 1/6" })).toBe("1/2 (≈ 0.5)");
     expect(await calculator.invoke({ expression: "6 * 4" })).toBe("24");
   });
 
   it("turns a tool error into an error observation with an artifact", async () => {
-    const message = await createCalculatorTool().invoke({
+    const message = await createLangChainCalculatorTool().invoke({
       id: "call-1",
       name: "calculator",
       type: "tool_call",
@@ -23,7 +27,7 @@ describe("LangChain tools", () => {
   });
 
   it("checks Game-of-24 answers", async () => {
-    const check = createGame24CheckTool();
+    const check = createLangChainGame24CheckTool();
     expect(await check.invoke({ expression: "8 / (3 - 8 / 3)", numbers: [3, 3, 8, 8] })).toBe(
       "correct: 8 / (3 - 8 / 3) = 24",
     );
@@ -33,10 +37,10 @@ describe("LangChain tools", () => {
   });
 
   it("runs JavaScript and reports its limits as observations", async () => {
-    expect(await createJavaScriptTool().invoke({ code: "console.log(1); 2 ** 10" })).toBe(
+    expect(await createLangChainJavaScriptTool().invoke({ code: "console.log(1); 2 ** 10" })).toBe(
       "1\nvalue: 1024",
     );
-    const impatient = createJavaScriptTool({ timeoutMs: 100 });
+    const impatient = createLangChainJavaScriptTool({ timeoutMs: 100 });
     expect(await impatient.invoke({ code: "for (;;) {}" })).toMatch(/^Error \(TIMEOUT\)/);
   });
 
@@ -47,7 +51,7 @@ describe("LangChain tools", () => {
       process.getActiveResourcesInfo().filter((name) => name === "MessagePort").length;
     const before = ports();
     const controller = new AbortController();
-    const run = createJavaScriptTool({ timeoutMs: 60_000 }).invoke(
+    const run = createLangChainJavaScriptTool({ timeoutMs: 60_000 }).invoke(
       { code: "for (;;) {}" },
       { signal: controller.signal },
     );
@@ -58,8 +62,8 @@ describe("LangChain tools", () => {
   });
 
   it("rejects input that does not match the schema before running", async () => {
-    await expect(createCalculatorTool().invoke({ expression: 5 } as never)).rejects.toThrow(
-      /schema/,
-    );
+    await expect(
+      createLangChainCalculatorTool().invoke({ expression: 5 } as never),
+    ).rejects.toThrow(/schema/);
   });
 });

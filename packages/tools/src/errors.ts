@@ -1,5 +1,6 @@
 /** Stable codes of {@link ToolError}. Callers branch on `code`, never on the message. */
 export type ToolErrorCode =
+  | "INVALID_OPTION"
   | "INVALID_INPUT"
   | "PARSE_ERROR"
   | "DIVISION_BY_ZERO"

@@ -21,14 +21,13 @@ export {
   subtractFractions,
 } from "./fraction.js";
 export { type Game24Verdict, game24Check } from "./game24-check.js";
-export { observeToolCall, type ToolObservation } from "./langchain/observation.js";
-export {
-  createCalculatorTool,
-  createGame24CheckTool,
-  createJavaScriptTool,
-} from "./langchain/tools.js";
 export {
   type JavaScriptRun,
   type RunJavaScriptOptions,
   runJavaScript,
 } from "./sandbox/run-javascript.js";
+export { createCalculatorTool, formatCalculation } from "./thought-tools/calculator-tool.js";
+export { createGame24CheckTool, formatGame24Verdict } from "./thought-tools/game24-check-tool.js";
+export { createJavaScriptTool, formatJavaScriptRun } from "./thought-tools/javascript-tool.js";
+export { TOOL_DESCRIPTIONS } from "./thought-tools/tool-descriptions.js";
+export type { ToolOptions } from "./thought-tools/tool-options.js";

@@ -25,18 +25,15 @@ export function parseToolNames(text: string): ToolName[] {
 }
 
 /**
- * The tools of `@deliberate/tools` as thought tools, through the LangChain adapter. Loaded only
- * when a search asks for them: LangChain and the JavaScript sandbox are not light.
+ * The tools of `@deliberate/tools` as thought tools, under their CLI names. Loaded only when a
+ * search asks for them: the JavaScript sandbox is not light.
  */
 export async function createThoughtTools(names: readonly ToolName[]): Promise<ThoughtTool[]> {
-  const [{ toThoughtTool }, tools] = await Promise.all([
-    import("@deliberate/langchain"),
-    import("@deliberate/tools"),
-  ]);
+  const tools = await import("@deliberate/tools");
   const create: Record<ToolName, () => ThoughtTool> = {
-    calculator: () => toThoughtTool(tools.createCalculatorTool()),
-    javascript: () => toThoughtTool(tools.createJavaScriptTool(), { name: "javascript" }),
-    game24: () => toThoughtTool(tools.createGame24CheckTool(), { name: "game24" }),
+    calculator: () => tools.createCalculatorTool(),
+    javascript: () => tools.createJavaScriptTool({ name: "javascript" }),
+    game24: () => tools.createGame24CheckTool({ name: "game24" }),
   };
   return names.map((name) => create[name]());
 }

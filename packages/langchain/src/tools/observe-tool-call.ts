@@ -1,4 +1,4 @@
-import { ToolError, type ToolErrorCode } from "../errors.js";
+import { ToolError, type ToolErrorCode } from "@deliberate/tools";
 
 /** The structured side of a tool's answer (a LangChain `artifact`): a value or an error. */
 export type ToolObservation<T> =
@@ -8,6 +8,12 @@ export type ToolObservation<T> =
 /**
  * Runs a tool body and turns a {@link ToolError} into an error observation, so a search branch
  * gets `Error (CODE): message` to read instead of an exception. Other errors are bugs and propagate.
+ *
+ * @example
+ * ```ts
+ * await observeToolCall(() => calculate("1 / 0"), formatCalculation);
+ * // ["Error (DIVISION_BY_ZERO): …", { ok: false, code: "DIVISION_BY_ZERO", message: "…" }]
+ * ```
  */
 export async function observeToolCall<T>(
   body: () => T | Promise<T>,

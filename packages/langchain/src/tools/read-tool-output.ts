@@ -2,8 +2,8 @@ import { isBaseMessage } from "@langchain/core/messages";
 
 /**
  * A failure the tool itself reported (a `ToolMessage` with `status: "error"`, or an artifact
- * `{ ok: false, code, message }` as the tools of `@deliberate/tools` give). It is thrown only for
- * the engine, which turns it into the error observation `Error (CODE): message` on the branch.
+ * `{ ok: false, code, message }` as `observeToolCall` gives). It is thrown only for the engine,
+ * which turns it into the error observation `Error (CODE): message` on the branch.
  */
 class ReportedToolError extends Error {
   constructor(

@@ -56,13 +56,16 @@ function readJsonArguments(names: readonly string[]): ReadArguments {
  * a model may call inside a thought. The model writes one line of input: a tool whose schema has
  * one text field (`{ expression: string }`) gets that line as the field; any other tool gets the
  * line parsed as a JSON object of its arguments (the description then names the fields).
- * LangChain's schema check still runs: input that fails it, a throw, or a tool of
- * `@deliberate/tools` answering with an error artifact, becomes an error observation on the branch.
+ * LangChain's schema check still runs: input that fails it, a throw, or a tool answering with an
+ * error artifact (as `createLangChainCalculatorTool` does), becomes an error observation on
+ * the branch. The tools of `@deliberate/tools` need no adapter: they are thought tools already.
  *
  * @example
  * ```ts
- * import { createCalculatorTool } from "@deliberate/tools";
- * const calculator = toThoughtTool(createCalculatorTool());
+ * import { DynamicTool } from "@langchain/core/tools";
+ * const calculator = toThoughtTool(
+ *   new DynamicTool({ name: "calculator", description: "Evaluates arithmetic.", func: evaluate }),
+ * );
  * const task = createQuestionTask("What is 17% of 2400?", { tools: [calculator] });
  * // The model may write: Action: calculator[2400 * 17 / 100]
  * const result = await think(task, { model });
