@@ -9,10 +9,7 @@ export { buildGame24Grammar, listGame24StepTexts, quoteGbnf } from "./game24/gra
 export {
   applyGame24Move,
   combineGame24Expressions,
-  combineGame24Values,
-  GAME24_OPERATORS,
   type Game24Move,
-  type Game24Operator,
   listGame24Moves,
 } from "./game24/moves.js";
 export {

@@ -96,6 +96,29 @@ export function parseFraction(text: string): Fraction {
   return makeFraction(BigInt(match[1] as string), BigInt(match[2] ?? "1"));
 }
 
+const DECIMAL_TEXT = /^(-?)(\d*)(?:\.(\d+))?(?:\/(\d+))?$/;
+
+/**
+ * Reads a number as people and models write it, exactly: `"12"`, `"-0.5"`, `".25"`, `"7/3"`,
+ * `"1.5/4"`. Gives `undefined` for anything else, a zero denominator included, so a reader of
+ * model text can say why in its own words.
+ *
+ * @example
+ * ```ts
+ * readDecimalFraction("0.1"); // { num: 1n, den: 10n }
+ * readDecimalFraction("7/0"); // undefined
+ * ```
+ */
+export function readDecimalFraction(text: string): Fraction | undefined {
+  const match = DECIMAL_TEXT.exec(text);
+  if (match === null) return undefined;
+  const [, sign, whole = "", decimals = "", bottom = "1"] = match;
+  if (whole === "" && decimals === "") return undefined;
+  const den = BigInt(bottom) * 10n ** BigInt(decimals.length);
+  if (den === 0n) return undefined;
+  return makeFraction(BigInt(`${whole}${decimals}`) * (sign === "-" ? -1n : 1n), den);
+}
+
 /** A decimal approximation for people to read, with up to `digits` digits after the point. */
 export function approximateFraction(a: Fraction, digits = 10): string {
   const negative = a.num < 0n;

@@ -4,7 +4,7 @@ export {
   type ParseArithmeticOptions,
   parseArithmetic,
 } from "./calculator/parse.js";
-export { type Operator, type Token, tokenizeArithmetic } from "./calculator/tokenize.js";
+export { type Token, tokenizeArithmetic } from "./calculator/tokenize.js";
 export { ToolError, type ToolErrorCode } from "./errors.js";
 export {
   addFractions,
@@ -18,9 +18,17 @@ export {
   makeFraction,
   multiplyFractions,
   parseFraction,
+  readDecimalFraction,
   subtractFractions,
 } from "./fraction.js";
 export { type Game24Verdict, game24Check } from "./game24-check.js";
+export {
+  applyOperator,
+  OPERATOR_CLASS,
+  OPERATORS,
+  type Operator,
+  readOperator,
+} from "./operator.js";
 export {
   type JavaScriptRun,
   type RunJavaScriptOptions,

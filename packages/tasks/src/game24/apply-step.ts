@@ -1,7 +1,7 @@
 import type { StepOutcome } from "@deliberate/core";
-import { equalFractions, formatFraction, parseFraction } from "@deliberate/tools";
+import { applyOperator, equalFractions, formatFraction, parseFraction } from "@deliberate/tools";
 import { formatGame24Step, type Game24Profile } from "./format.js";
-import { applyGame24Move, combineGame24Values, type Game24Move } from "./moves.js";
+import { applyGame24Move, type Game24Move } from "./moves.js";
 import { parseGame24Step } from "./parse-step.js";
 import type { Game24State } from "./state.js";
 
@@ -23,7 +23,7 @@ export function matchGame24Step(
   if (first < 0 || second < 0) {
     return { error: `expected two of the numbers left (${left}), got ${shown}` };
   }
-  const exact = combineGame24Values(written.a, written.op, written.b);
+  const exact = applyOperator(written.a, written.op, written.b);
   if (exact === undefined) return { error: `expected a non-zero divisor, got ${shown}` };
   if (!equalFractions(exact, written.result)) {
     return {

@@ -1,11 +1,10 @@
 import {
-  addFractions,
-  divideFractions,
+  applyOperator,
   type Fraction,
   formatFraction,
-  multiplyFractions,
+  OPERATORS,
+  type Operator,
   parseFraction,
-  subtractFractions,
 } from "@deliberate/tools";
 import {
   type ExpressionKind,
@@ -14,31 +13,13 @@ import {
   sortGame24Numbers,
 } from "./state.js";
 
-/** An operator of the game; `×`, `÷` and `−` in a model's text are read as these. */
-export type Game24Operator = "+" | "-" | "*" | "/";
-
 /** One legal move: combine the numbers at `first` and `second` (indices into `left`) with `op`. */
 export interface Game24Move {
   readonly first: number;
   readonly second: number;
-  readonly op: Game24Operator;
+  readonly op: Operator;
   /** Exact result as text, e.g. `"7/3"`. */
   readonly result: string;
-}
-
-/** The four operators, in the order moves are listed. */
-export const GAME24_OPERATORS: readonly Game24Operator[] = ["+", "-", "*", "/"];
-
-/** Applies `op` exactly; `undefined` for a division by zero. */
-export function combineGame24Values(
-  a: Fraction,
-  op: Game24Operator,
-  b: Fraction,
-): Fraction | undefined {
-  if (op === "+") return addFractions(a, b);
-  if (op === "-") return subtractFractions(a, b);
-  if (op === "*") return multiplyFractions(a, b);
-  return b.num === 0n ? undefined : divideFractions(a, b);
 }
 
 /**
@@ -51,12 +32,8 @@ export function listGame24Moves(state: Game24State): Game24Move[] {
   for (let first = 0; first < values.length; first++) {
     for (let second = 0; second < values.length; second++) {
       if (first === second) continue;
-      for (const op of GAME24_OPERATORS) {
-        const result = combineGame24Values(
-          values[first] as Fraction,
-          op,
-          values[second] as Fraction,
-        );
+      for (const op of OPERATORS) {
+        const result = applyOperator(values[first] as Fraction, op, values[second] as Fraction);
         if (result !== undefined) moves.push({ first, second, op, result: formatFraction(result) });
       }
     }
@@ -69,11 +46,7 @@ function wrap(node: Game24Number, when: readonly ExpressionKind[]): string {
 }
 
 /** The expression of `a op b` with parentheses only where precedence needs them. */
-export function combineGame24Expressions(
-  a: Game24Number,
-  op: Game24Operator,
-  b: Game24Number,
-): string {
+export function combineGame24Expressions(a: Game24Number, op: Operator, b: Game24Number): string {
   if (op === "+") return `${a.expression} + ${b.expression}`;
   if (op === "-") return `${a.expression} - ${wrap(b, ["sum"])}`;
   if (op === "*") return `${wrap(a, ["sum"])} * ${wrap(b, ["sum"])}`;

@@ -1,10 +1,15 @@
-import { type Fraction, makeFraction } from "@deliberate/tools";
-import type { Game24Operator } from "./moves.js";
+import {
+  type Fraction,
+  OPERATOR_CLASS,
+  type Operator,
+  readDecimalFraction,
+  readOperator,
+} from "@deliberate/tools";
 
 /** A step as written, before it is matched against the numbers left. */
 export interface WrittenGame24Step {
   readonly a: Fraction;
-  readonly op: Game24Operator;
+  readonly op: Operator;
   readonly b: Fraction;
   readonly result: Fraction;
 }
@@ -12,32 +17,14 @@ export interface WrittenGame24Step {
 const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:\s*\/\s*\d+)?`;
 const OPERAND = String.raw`\(\s*${NUMBER}\s*\)|-?\d+(?:\.\d+)?`;
 const STEP = new RegExp(
-  String.raw`^\s*(?:(?:step\s*)?\d+[.:)]\s+)?(${OPERAND})\s*([-+*/×x÷−])\s*(${OPERAND})\s*=\s*(${NUMBER}|\(\s*${NUMBER}\s*\))\s*(.*)$`,
+  String.raw`^\s*(?:(?:step\s*)?\d+[.:)]\s+)?(${OPERAND})\s*(${OPERATOR_CLASS})\s*(${OPERAND})\s*=\s*(${NUMBER}|\(\s*${NUMBER}\s*\))\s*(.*)$`,
   "is",
 );
 const REST = /^(?:\(\s*left\s*:[^)]*\)|\|[\d\s/.-]*)?\s*$/i;
 
-const OPERATOR_OF: Readonly<Record<string, Game24Operator>> = {
-  "+": "+",
-  "-": "-",
-  "−": "-",
-  "*": "*",
-  x: "*",
-  X: "*",
-  "×": "*",
-  "/": "/",
-  "÷": "/",
-};
-
+/** An operand or result as written, `(7 / 3)` or `-1.5`, without its parentheses and spaces. */
 function readNumber(text: string): Fraction | undefined {
-  const inner = text.replace(/[()\s]/g, "");
-  const [top = "", bottom = "1"] = inner.split("/");
-  const [whole = "", decimals = ""] = top.split(".");
-  const negative = whole.startsWith("-");
-  const digits = `${negative ? whole.slice(1) : whole}${decimals}`;
-  if (!/^\d+$/.test(digits) || !/^\d+$/.test(bottom) || BigInt(bottom) === 0n) return undefined;
-  const num = BigInt(digits) * (negative ? -1n : 1n);
-  return makeFraction(num, BigInt(bottom) * 10n ** BigInt(decimals.length));
+  return readDecimalFraction(text.replace(/[()\s]/g, ""));
 }
 
 /**
@@ -66,7 +53,7 @@ export function parseGame24Step(text: string): WrittenGame24Step | { readonly er
   const a = readNumber(aText);
   const b = readNumber(bText);
   const result = readNumber(resultText);
-  const op = OPERATOR_OF[opText];
+  const op = readOperator(opText);
   if (a === undefined || b === undefined || result === undefined || op === undefined) {
     return { error: `expected exact numbers in ${JSON.stringify(line.trim().slice(0, 60))}` };
   }

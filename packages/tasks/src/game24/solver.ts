@@ -1,16 +1,14 @@
 import {
+  applyOperator,
   equalFractions,
   type Fraction,
   formatFraction,
+  isIntegerFraction,
   makeFraction,
+  OPERATORS,
   parseFraction,
 } from "@deliberate/tools";
-import {
-  applyGame24Move,
-  combineGame24Values,
-  GAME24_OPERATORS,
-  listGame24Moves,
-} from "./moves.js";
+import { applyGame24Move, listGame24Moves } from "./moves.js";
 import { createGame24State, type Game24State, getGame24StateKey } from "./state.js";
 
 /** Rules a solver follows. */
@@ -22,7 +20,7 @@ export interface Game24SolverOptions {
 }
 
 function isAllowed(value: Fraction, integerOnly: boolean): boolean {
-  return !integerOnly || (value.den === 1n && value.num >= 0n);
+  return !integerOnly || (isIntegerFraction(value) && value.num >= 0n);
 }
 
 /** The values one step can make from `values`: every pair, both orders, every operator. */
@@ -35,9 +33,9 @@ export function listGame24Successors(
     for (let j = 0; j < values.length; j++) {
       if (i === j) continue;
       const rest = values.filter((_, k) => k !== i && k !== j);
-      for (const op of GAME24_OPERATORS) {
+      for (const op of OPERATORS) {
         if (i > j && (op === "+" || op === "*")) continue;
-        const made = combineGame24Values(values[i] as Fraction, op, values[j] as Fraction);
+        const made = applyOperator(values[i] as Fraction, op, values[j] as Fraction);
         if (made !== undefined && isAllowed(made, integerOnly)) next.push([...rest, made]);
       }
     }

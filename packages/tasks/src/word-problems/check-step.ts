@@ -1,7 +1,18 @@
-import { calculate, equalFractions, formatFraction, ToolError } from "@deliberate/tools";
+import {
+  calculate,
+  equalFractions,
+  formatFraction,
+  OPERATOR_CLASS,
+  ToolError,
+} from "@deliberate/tools";
 
-// A calculation inside a line: arithmetic on the left of "=", a number on the right.
-const CALCULATION = /((?:[\d.]+|[-+*/×÷x−()]|\s)+)=\s*(-?\$?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?)/g;
+// A calculation inside a line: arithmetic on the left of "=", a number on the right. The operator
+// symbols are the calculator's own, so every calculation found is one the calculator reads.
+const CALCULATION = new RegExp(
+  String.raw`((?:[\d.]+|${OPERATOR_CLASS}|[()]|\s)+)=\s*(-?\$?\d[\d,]*(?:\.\d+)?(?:\s*\/\s*\d+)?)`,
+  "g",
+);
+const OPERATOR = new RegExp(OPERATOR_CLASS);
 
 /**
  * Checks every calculation written in a step (`3 * 12 = 36`) with the exact calculator. Returns
@@ -15,7 +26,7 @@ const CALCULATION = /((?:[\d.]+|[-+*/×÷x−()]|\s)+)=\s*(-?\$?\d[\d,]*(?:\.\d+
 export function findWrongCalculation(line: string): string | undefined {
   for (const match of line.matchAll(CALCULATION)) {
     const left = (match[1] ?? "").trim();
-    if (!/\d/.test(left) || !/[-+*/×÷x−]/.test(left.replace(/^-/, ""))) continue;
+    if (!/\d/.test(left) || !OPERATOR.test(left.replace(/^-/, ""))) continue;
     try {
       const expected = calculate(left, { maxLength: 200 }).value;
       const claimed = calculate((match[2] ?? "").replace(/[$,\s]/g, ""), { maxLength: 60 }).value;

@@ -1,13 +1,6 @@
 import { ToolError } from "../errors.js";
-import {
-  addFractions,
-  approximateFraction,
-  type Fraction,
-  formatFraction,
-  makeFraction,
-  multiplyFractions,
-  subtractFractions,
-} from "../fraction.js";
+import { approximateFraction, type Fraction, formatFraction, makeFraction } from "../fraction.js";
+import { applyOperator } from "../operator.js";
 import { type ArithmeticNode, type ParseArithmeticOptions, parseArithmetic } from "./parse.js";
 
 /** Evaluates a parsed expression exactly. Division by zero names the position of the `/`. */
@@ -20,19 +13,19 @@ export function evaluateArithmetic(node: ArithmeticNode): Fraction {
       return makeFraction(-value.num, value.den);
     }
     case "binary": {
-      const left = evaluateArithmetic(node.left);
-      const right = evaluateArithmetic(node.right);
-      if (node.op === "+") return addFractions(left, right);
-      if (node.op === "-") return subtractFractions(left, right);
-      if (node.op === "*") return multiplyFractions(left, right);
-      if (right.num === 0n) {
+      const value = applyOperator(
+        evaluateArithmetic(node.left),
+        node.op,
+        evaluateArithmetic(node.right),
+      );
+      if (value === undefined) {
         throw new ToolError(
           "DIVISION_BY_ZERO",
           `Expected a non-zero divisor for the "/" at position ${node.position}, got a divisor equal to 0`,
           { position: node.position },
         );
       }
-      return makeFraction(left.num * right.den, left.den * right.num);
+      return value;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { ToolError } from "../errors.js";
-import { type Fraction, makeFraction } from "../fraction.js";
-import { type Operator, type Token, tokenizeArithmetic } from "./tokenize.js";
+import { type Fraction, readDecimalFraction } from "../fraction.js";
+import type { Operator } from "../operator.js";
+import { type Token, tokenizeArithmetic } from "./tokenize.js";
 
 /** A parsed arithmetic expression. `position` is the 0-based offset of the node in the input. */
 export type ArithmeticNode =
@@ -40,11 +41,6 @@ function describeToken(token: Token): string {
     case "end":
       return "the end of the input";
   }
-}
-
-function parseDecimal(text: string): Fraction {
-  const [whole = "0", decimals = ""] = text.split(".");
-  return makeFraction(BigInt(`${whole}${decimals}` || "0"), 10n ** BigInt(decimals.length));
 }
 
 class Parser {
@@ -118,7 +114,8 @@ class Parser {
       this.index++;
       return {
         kind: "number",
-        value: parseDecimal(token.text),
+        // The tokenizer gives only unsigned decimals, which always read.
+        value: readDecimalFraction(token.text) as Fraction,
         text: token.text,
         position: token.position,
       };

@@ -1,7 +1,5 @@
 import { ToolError } from "../errors.js";
-
-/** The four operators after their look-alikes (`x`, `×`, `÷`, `−`) are folded in. */
-export type Operator = "+" | "-" | "*" | "/";
+import { type Operator, readOperator } from "../operator.js";
 
 /** A token with the 0-based offset where it starts, for error messages. */
 export type Token =
@@ -9,18 +7,6 @@ export type Token =
   | { readonly kind: "operator"; readonly op: Operator; readonly position: number }
   | { readonly kind: "open" | "close"; readonly position: number }
   | { readonly kind: "end"; readonly position: number };
-
-const OPERATORS: Readonly<Record<string, Operator>> = {
-  "+": "+",
-  "-": "-",
-  "−": "-",
-  "*": "*",
-  x: "*",
-  X: "*",
-  "×": "*",
-  "/": "/",
-  "÷": "/",
-};
 
 const WHITESPACE = /\s/;
 const DIGIT = /[0-9]/;
@@ -49,6 +35,7 @@ export function tokenizeArithmetic(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const char = input[i] as string;
+    const op = readOperator(char);
     if (WHITESPACE.test(char)) {
       i++;
     } else if (DIGIT.test(char) || (char === "." && DIGIT.test(input[i + 1] ?? ""))) {
@@ -58,8 +45,8 @@ export function tokenizeArithmetic(input: string): Token[] {
     } else if (char === "(" || char === ")") {
       tokens.push({ kind: char === "(" ? "open" : "close", position: i });
       i++;
-    } else if (OPERATORS[char] !== undefined) {
-      tokens.push({ kind: "operator", op: OPERATORS[char], position: i });
+    } else if (op !== undefined) {
+      tokens.push({ kind: "operator", op, position: i });
       i++;
     } else {
       const shown = String.fromCodePoint(input.codePointAt(i) ?? 0);
