@@ -11,7 +11,11 @@ export type LlamaErrorCode =
   | "INVALID_OPTION"
   | "LOAD_FAILED"
   | "GENERATION_FAILED"
-  | "ABORTED";
+  | "ABORTED"
+  /** `gpu` named a backend (cuda, vulkan, metal) that cannot run on this machine. */
+  | "BACKEND_UNAVAILABLE"
+  /** `builtin:<name>` names no registered model and no installed package registers it. */
+  | "UNKNOWN_BUILTIN";
 
 /**
  * The one error class of `@deliberate/llama`. Its message says what was expected, what came,

@@ -1,6 +1,22 @@
-// Inference: loading a model and the core Model seam on node-llama-cpp (./inference, ./load-model).
-// Models: errors, the GGUF writer, synthetic models, resolution, validation and the cache
-// (./errors, ./gguf, ./resolve). Biome sorts the exports by path, which interleaves the two.
+// Inference: loading a model and the core Model seam on node-llama-cpp (./inference, ./load-model),
+// on the backend `gpu` chooses (./backend). Models: errors, built-in models packages register
+// (./builtin), the GGUF writer, synthetic models, resolution, validation and the cache
+// (./errors, ./gguf, ./resolve). Biome sorts the exports by path, which interleaves them.
+export { type DetectedDevice, detectDevice } from "./backend/detect-device.js";
+export {
+  GPU_CHOICES,
+  type GpuChoice,
+  type GpuLayers,
+  type LlamaDevice,
+} from "./backend/llama-device.js";
+export { type LoadLlamaOptions, loadLlama } from "./backend/load-llama.js";
+export {
+  BUILTIN_PREFIX,
+  type BuiltinModel,
+  listBuiltinModels,
+  registerBuiltinModel,
+} from "./builtin/builtin-registry.js";
+export { locateBuiltinModel } from "./builtin/locate-builtin-model.js";
 export { isLlamaError, LlamaError, type LlamaErrorCode } from "./errors.js";
 export type { GgufTensorShape, GgufTensorType } from "./gguf/gguf-header.js";
 export { type GgufMetadata, type GgufValue, ggufValue } from "./gguf/gguf-value.js";
@@ -34,7 +50,7 @@ export { encodeGguf, type GgufContent, type GgufTensor, writeGguf } from "./gguf
 export { buildChoiceGbnf } from "./inference/constraint-grammar.js";
 export { LlamaModel } from "./inference/llama-model.js";
 export type { MeasureTokenLogprobsOptions } from "./inference/measure-token-logprobs.js";
-export { type LoadModelOptions, loadLlama, loadModel } from "./load-model.js";
+export { type LoadModelOptions, loadModel } from "./load-model.js";
 export { resolveCacheDir, resolveModelsDir } from "./resolve/cache-dir.js";
 export type { DownloadProgress } from "./resolve/download-model.js";
 export {

@@ -1,7 +1,10 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { getLlama, type Llama, LlamaLogLevel, resolveChatWrapper } from "node-llama-cpp";
+import { LlamaLogLevel, resolveChatWrapper } from "node-llama-cpp";
+import { chooseDeviceSettings } from "./backend/device-settings.js";
+import { toLlamaDevice } from "./backend/llama-device.js";
+import { loadLlama } from "./backend/load-llama.js";
 import { LlamaError } from "./errors.js";
 import { renderBasePrompt } from "./inference/base-prompt.js";
 import { renderChatPrompt } from "./inference/chat-prompt.js";
@@ -17,35 +20,10 @@ import { resolveModelSource } from "./resolve/resolve-model-source.js";
 
 export type { LoadModelOptions } from "./inference/load-options.js";
 
-let sharedLlama: Promise<Llama> | undefined;
-
-/**
- * The llama.cpp binding, loaded once per process: CPU only, the prebuilt binary (never a build or
- * a download), and no more worker threads than cores (node-llama-cpp's default of 4 on a 2-core
- * machine runs 50–100× slower).
- */
-export function loadLlama(logLevel?: LlamaLogLevel): Promise<Llama> {
-  sharedLlama ??= getLlama({
-    gpu: false,
-    build: "never",
-    maxThreads: availableParallelism(),
-    ...(logLevel ? { logLevel } : {}),
-  }).catch((error: unknown) => {
-    sharedLlama = undefined;
-    throw new LlamaError(
-      "LOAD_FAILED",
-      `Expected the prebuilt llama.cpp binary to load, got: ${String(error)}`,
-      {
-        cause: error,
-      },
-    );
-  });
-  return sharedLlama;
-}
-
 /**
  * Loads a GGUF model as a core `Model` with a pool of `branches` context sequences: prefix reuse,
- * forked siblings, lockstep batched sampling, grammars, log-probabilities and abort.
+ * forked siblings, lockstep batched sampling, grammars, log-probabilities and abort. It runs on
+ * the backend `gpu` chooses (node-llama-cpp's detection by default); `model.device` says which.
  *
  * @example
  * ```ts
@@ -68,9 +46,14 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
   // A pure-JS look at the header first: llama.cpp aborts the whole process on some bad files.
   const file = await inspectModelFile(source.path);
   const path = source.path;
-  const llama = await loadLlama(checked.logLevel ?? LlamaLogLevel.error);
+  const llama = await loadLlama({
+    gpu: checked.gpu,
+    logLevel: checked.logLevel ?? LlamaLogLevel.error,
+  });
+  const device = toLlamaDevice(llama.gpu);
+  const settings = chooseDeviceSettings(device, checked);
   const native = await llama
-    .loadModel({ modelPath: path, gpuLayers: 0, loadSignal: checked.signal })
+    .loadModel({ modelPath: path, gpuLayers: settings.gpuLayers, loadSignal: checked.signal })
     .catch((error: unknown) => {
       throw new LlamaError(
         "LOAD_FAILED",
@@ -82,7 +65,7 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
     const context = await native.createContext({
       sequences: checked.branches,
       contextSize: Math.min(checked.contextSize ?? 2048, native.trainContextSize),
-      threads: checked.threads,
+      ...(settings.threads === undefined ? {} : { threads: settings.threads }),
       createSignal: checked.signal,
     });
     const scratchRoot = join(checked.cacheDir ?? tmpdir(), "scratch");
@@ -105,7 +88,7 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
     };
     return new LlamaModel(
       `llama:${basename(path)}`,
-      { chat, file, synthetic: source.synthetic },
+      { device, chat, file, synthetic: source.synthetic },
       runtime,
     );
   } catch (error) {

@@ -20,6 +20,7 @@ describe("resolveModelSource", () => {
     expect(classifyModelSource("./m.gguf")).toBe("file");
     expect(classifyModelSource("C:\\models\\m.gguf")).toBe("file");
     expect(classifyModelSource("synthetic:tiny")).toBe("synthetic");
+    expect(classifyModelSource("builtin:tiny-reasoner")).toBe("builtin");
     expect(classifyModelSource("hf:user/model:Q4_K_M")).toBe("download");
     expect(classifyModelSource("https://example.com/m.gguf")).toBe("download");
     expect(classifyModelSource("http://127.0.0.1:8080/m.gguf")).toBe("download");
@@ -61,11 +62,10 @@ describe("resolveModelSource", () => {
     await expect(resolveModelSource("  ")).rejects.toMatchObject({ code: "INVALID_OPTION" });
   });
 
-  it("points a builtin: model to the package that ships it instead of looking for a file", async () => {
-    await expect(resolveModelSource("builtin:tiny-reasoner")).rejects.toMatchObject({
-      code: "MODEL_NOT_FOUND",
-      message: expect.stringContaining("loadTinyReasoner() from @deliberate/tiny-reasoner"),
-    });
+  it("resolves builtin:<name> to the file its package registers, not to a file so named", async () => {
+    const resolved = await resolveModelSource("builtin:tiny-reasoner");
+    expect(resolved).toMatchObject({ kind: "builtin", synthetic: false });
+    expect(resolved.path).toMatch(/tiny-reasoner\/models\/tiny-reasoner\.gguf$/);
   });
 });
 

@@ -1,23 +1,16 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type BuiltinModel, registerBuiltinModel } from "@deliberate/llama";
 
 /** File name of the trained tiny reasoner inside this package's `models/` directory. */
 export const TINY_REASONER_FILE = "tiny-reasoner.gguf";
 
-/** A model that ships inside the project: no download, a pinned sha256. */
-export interface BuiltinModel {
-  /** The name after `builtin:`. */
-  readonly name: string;
-  /** Absolute path of the GGUF file. */
-  readonly path: string;
-  /** Absolute path of the file that holds its sha256 (`<hex>  <file name>`). */
-  readonly sha256Path: string;
-  readonly description: string;
-}
+/** A model that ships inside this package: no download, a pinned sha256. */
+export type PinnedBuiltinModel = BuiltinModel & { readonly sha256Path: string };
 
 const MODELS_DIR = new URL("../models/", import.meta.url);
 
-function describeBuiltin(name: string, file: string, description: string): BuiltinModel {
+function describeBuiltin(name: string, file: string, description: string): PinnedBuiltinModel {
   return {
     name,
     path: fileURLToPath(new URL(file, MODELS_DIR)),
@@ -26,14 +19,19 @@ function describeBuiltin(name: string, file: string, description: string): Built
   };
 }
 
-/** Every model that `builtin:<name>` can name. */
-export const builtinModels: readonly BuiltinModel[] = Object.freeze([
+/**
+ * Every model of this package. Importing the package registers them with `@deliberate/llama`, so
+ * `loadModel({ model: "builtin:tiny-reasoner" })` and the CLI's `--model` find them.
+ */
+export const builtinModels: readonly PinnedBuiltinModel[] = Object.freeze([
   describeBuiltin(
     "tiny-reasoner",
     TINY_REASONER_FILE,
     "0.93M-parameter llama trained by the project on Game-of-24 compact steps and value judgments",
   ),
 ]);
+
+for (const model of builtinModels) registerBuiltinModel(model);
 
 /**
  * The path of a built-in model: `"builtin:tiny-reasoner"` or `"tiny-reasoner"` → the committed

@@ -1,7 +1,7 @@
 // The tiny reasoner: the model the project trains, where it lives, and how its data is made.
 export {
-  type BuiltinModel,
   builtinModels,
+  type PinnedBuiltinModel,
   resolveBuiltinModel,
   TINY_REASONER_FILE,
 } from "./builtin-models.js";

@@ -3,8 +3,8 @@ import { resolveBuiltinModel } from "./builtin-models.js";
 
 /**
  * Loads a built-in model as a core `Model`: `loadModel` from `@deliberate/llama` with `model` set
- * to the committed GGUF. The API's way to say `builtin:tiny-reasoner` (the llama package cannot
- * resolve it itself: this package depends on it for the GGUF writer, not the other way round).
+ * to the committed GGUF. The same as `loadModel({ model: "builtin:tiny-reasoner" })`, which finds
+ * the model because importing this package registers it; this one also takes a bare name.
  *
  * @example
  * ```ts

@@ -8,6 +8,7 @@ import type {
   ScoreOptionsRequest,
 } from "@deliberate/core";
 import type { LlamaContext, LlamaModel as NativeModel } from "node-llama-cpp";
+import type { LlamaDevice } from "../backend/llama-device.js";
 import { LlamaError } from "../errors.js";
 import type { ModelFileInfo } from "../resolve/inspect-model-file.js";
 import { generateCompletions } from "./generate-completions.js";
@@ -42,6 +43,8 @@ import { asTokens } from "./token-prefix.js";
  */
 export class LlamaModel implements Model {
   readonly id: string;
+  /** The llama.cpp backend that runs the model: `cpu`, `cuda`, `vulkan` or `metal`. */
+  readonly device: LlamaDevice;
   /** `true` when prompts go through the model's chat template. */
   readonly chat: boolean;
   /** What the GGUF header says (architecture, parameters, chat template, ...). */
@@ -55,10 +58,16 @@ export class LlamaModel implements Model {
   /** @internal Use `loadModel`. */
   constructor(
     id: string,
-    facts: { readonly chat: boolean; readonly file: ModelFileInfo; readonly synthetic: boolean },
+    facts: {
+      readonly device: LlamaDevice;
+      readonly chat: boolean;
+      readonly file: ModelFileInfo;
+      readonly synthetic: boolean;
+    },
     private readonly runtime: InferenceRuntime,
   ) {
     this.id = id;
+    this.device = facts.device;
     this.chat = facts.chat;
     this.file = facts.file;
     this.synthetic = facts.synthetic;
@@ -67,6 +76,11 @@ export class LlamaModel implements Model {
   /** The native node-llama-cpp objects, for diagnostics and benchmarks. */
   get native(): { readonly model: NativeModel; readonly context: LlamaContext } {
     return { model: this.runtime.native, context: this.runtime.context };
+  }
+
+  /** Layers llama.cpp offloaded to the GPU (0 on the CPU). */
+  get gpuLayers(): number {
+    return this.runtime.native.gpuLayers;
   }
 
   /** Context size of each sequence, in tokens. */

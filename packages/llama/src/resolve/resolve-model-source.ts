@@ -2,6 +2,8 @@ import { access, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ModelDownloadEndpoints } from "node-llama-cpp";
+import { BUILTIN_PREFIX } from "../builtin/builtin-registry.js";
+import { locateBuiltinModel } from "../builtin/locate-builtin-model.js";
 import { LlamaError } from "../errors.js";
 import {
   ensureSyntheticModel,
@@ -25,7 +27,7 @@ export interface ResolveModelOptions {
 /** Where a model option led: a GGUF path on disk and how it got there. */
 export interface ResolvedModelSource {
   readonly path: string;
-  readonly kind: "file" | "synthetic" | "download";
+  readonly kind: "file" | "synthetic" | "download" | "builtin";
   /** True for `synthetic:*` models: random or table weights, no knowledge. */
   readonly synthetic: boolean;
 }
@@ -33,14 +35,16 @@ export interface ResolvedModelSource {
 /** Tells which kind of source a model option names, without touching the disk or network. */
 export function classifyModelSource(model: string): ResolvedModelSource["kind"] {
   if (model.startsWith(SYNTHETIC_PREFIX)) return "synthetic";
+  if (model.startsWith(BUILTIN_PREFIX)) return "builtin";
   if (/^(hf|huggingface):/i.test(model) || /^https?:\/\//i.test(model)) return "download";
   return "file";
 }
 
 /**
  * Turns a model option into a GGUF file on disk: a path (relative to the working directory or a
- * `file:` URL), `synthetic:<name>` (written into the cache on first use), or an `hf:` URI or
- * http(s) URL (downloaded into the cache by node-llama-cpp's downloader, reused when there).
+ * `file:` URL), `synthetic:<name>` (written into the cache on first use), `builtin:<name>` (the
+ * file a package registered, see `registerBuiltinModel`), or an `hf:` URI or http(s) URL
+ * (downloaded into the cache by node-llama-cpp's downloader, reused when there).
  * It does not validate the file: call {@link inspectModelFile} before a native load.
  *
  * @example
@@ -56,18 +60,14 @@ export async function resolveModelSource(
   if (typeof model !== "string" || model.trim() === "") {
     throw new LlamaError(
       "INVALID_OPTION",
-      `Expected \`model\` to be a file path, synthetic:<name>, an hf: URI or an https URL, got ${JSON.stringify(model)}`,
-    );
-  }
-  if (model.startsWith("builtin:")) {
-    // Built-in models ship in packages that depend on this one (for the GGUF writer), so they
-    // cannot be resolved from here; say where they are instead of looking for a file so named.
-    throw new LlamaError(
-      "MODEL_NOT_FOUND",
-      `Expected a file path, synthetic:<name>, an hf: URI or an https URL, got ${JSON.stringify(model)}: built-in models come with their own package — load builtin:tiny-reasoner with loadTinyReasoner() from @deliberate/tiny-reasoner (the CLI's --model takes it as it is).`,
+      `Expected \`model\` to be a file path, synthetic:<name>, builtin:<name>, an hf: URI or an https URL, got ${JSON.stringify(model)}`,
     );
   }
   const kind = classifyModelSource(model);
+  if (kind === "builtin") {
+    const { path } = await locateBuiltinModel(model);
+    return { path, kind, synthetic: false };
+  }
   const modelsDir = resolveModelsDir(options.cacheDir);
   if (kind === "synthetic") {
     const path = await ensureSyntheticModel(model.slice(SYNTHETIC_PREFIX.length), modelsDir);
