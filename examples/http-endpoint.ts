@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DeliberateError, type Model, parseDuration, think } from "@deliberate/core";
+import { isDeliberateError, type Model, parseDuration, think } from "@deliberate/core";
 import { createRandomModel } from "@deliberate/core/testing";
 
 const DEFAULT_THINK_MS = 5_000;
@@ -56,6 +56,8 @@ async function handleThink(model: Model, request: IncomingMessage, response: Ser
 }
 
 /** Creates the server; `think` reports bad input (an empty question, a bad time) as a 400. */
+// Only bad input is the caller's fault: any other error of ours (a model that failed to load, …)
+// is the server's, a 500.
 export function createThinkServer(model: Model) {
   return createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -64,7 +66,7 @@ export function createThinkServer(model: Model) {
       return;
     }
     handleThink(model, request, response).catch((error: unknown) => {
-      const known = error instanceof DeliberateError;
+      const known = isDeliberateError(error, "INVALID_OPTION", "INVALID_TASK");
       sendJson(response, known ? 400 : 500, { error: known ? error.message : "internal error" });
       if (!known) console.error(error);
     });

@@ -1,3 +1,5 @@
+import { DeliberateError } from "@deliberate/core";
+
 /**
  * Exit codes of the `deliberate` command, documented in docs/cli.md. Scripts branch on them.
  */
@@ -17,11 +19,14 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** Stable codes of {@link CliError}: the command line is wrong, or what it pointed at failed. */
+export type CliErrorCode = "INVALID_USAGE" | "COMMAND_FAILED";
+
 /**
  * An error the CLI raises itself, with the exit code it ends the process with. Its message is one
- * line that says what was expected and what came.
+ * line that says what was expected and what came. A `DeliberateError`, like every package's.
  */
-export class CliError extends Error {
+export class CliError extends DeliberateError<CliErrorCode> {
   override readonly name = "CliError";
   readonly exitCode: ExitCode;
 
@@ -30,7 +35,7 @@ export class CliError extends Error {
     exitCode: ExitCode = ExitCode.error,
     options: { cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(exitCode === ExitCode.usage ? "INVALID_USAGE" : "COMMAND_FAILED", message, options);
     this.exitCode = exitCode;
   }
 }

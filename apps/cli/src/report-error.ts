@@ -1,26 +1,14 @@
+import { isDeliberateError } from "@deliberate/core";
 import { CliError, ExitCode } from "./cli-error.js";
 import { toSafeLine } from "./ui/terminal.js";
 
 /** Codes of the packages' own errors that mean the command line asked for something impossible. */
-const USAGE_CODES = new Set(["INVALID_OPTION", "INVALID_TASK", "INVALID_PUZZLE"]);
-
-/** Errors of our packages carry a stable `code`; they are told apart by name, not by class. */
-const PACKAGE_ERRORS = new Set([
-  "DeliberateError",
-  "EvaluationError",
-  "LlamaError",
-  "TaskError",
-  "VizError",
-]);
+const USAGE_CODES = ["INVALID_OPTION", "INVALID_TASK", "INVALID_PUZZLE"];
 
 /** The exit code an error ends the process with. */
 export function findExitCode(error: unknown): ExitCode {
   if (error instanceof CliError) return error.exitCode;
-  if (error instanceof Error && PACKAGE_ERRORS.has(error.name)) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && USAGE_CODES.has(code)) return ExitCode.usage;
-  }
-  return ExitCode.error;
+  return isDeliberateError(error, ...USAGE_CODES) ? ExitCode.usage : ExitCode.error;
 }
 
 /**
@@ -35,9 +23,8 @@ export function formatError(error: unknown, debug: boolean): string {
 }
 
 function hintDebug(error: unknown): string {
-  return error instanceof CliError || (error instanceof Error && PACKAGE_ERRORS.has(error.name))
-    ? ""
-    : " (run with --debug for the stack trace)";
+  // An error of ours already says what went wrong; anything else is a bug worth a stack trace.
+  return isDeliberateError(error) ? "" : " (run with --debug for the stack trace)";
 }
 
 function formatDebug(error: Error): string {

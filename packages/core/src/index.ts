@@ -19,7 +19,12 @@ export type { PathStep, Result, SearchUsage, StopReason } from "./engine/result.
 export type { SearchContext, SearchSettings } from "./engine/search-context.js";
 export type { SearchSnapshot } from "./engine/search-run.js";
 export { measureLeadConfidence, type SettleRule } from "./engine/settle.js";
-export { DeliberateError, type DeliberateErrorCode, describeValue } from "./errors.js";
+export {
+  DeliberateError,
+  type DeliberateErrorCode,
+  describeValue,
+  isDeliberateError,
+} from "./errors.js";
 export { combineEvaluators, type WeightedEvaluator } from "./evaluators/combine.js";
 export { confidenceEvaluator } from "./evaluators/confidence.js";
 export {

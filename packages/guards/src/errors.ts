@@ -1,10 +1,13 @@
+import { DeliberateError } from "@deliberate/core";
+
 /** Stable codes of {@link GuardError}. Callers branch on `code`, never on the message. */
 export type GuardErrorCode = "INVALID_OPTION" | "GUARD_FAILED";
 
 /**
  * The one error class of `@deliberate/guards`. Its message says what was expected and what came.
  * A guard that flags an input does not throw: it returns a failing verdict. This error is for a
- * guard built with bad options, or one that could not reach a verdict (its scorer threw).
+ * guard built with bad options, or one that could not reach a verdict (its scorer threw). A
+ * {@link DeliberateError}.
  *
  * @example
  * ```ts
@@ -14,9 +17,8 @@ export type GuardErrorCode = "INVALID_OPTION" | "GUARD_FAILED";
  * }
  * ```
  */
-export class GuardError extends Error {
+export class GuardError extends DeliberateError<GuardErrorCode> {
   override readonly name = "GuardError";
-  readonly code: GuardErrorCode;
   /** Name of the guard the error is about, when there is one. */
   readonly guard: string | undefined;
 
@@ -25,8 +27,7 @@ export class GuardError extends Error {
     message: string,
     options: { guard?: string; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, message, { cause: options.cause });
     this.guard = options.guard;
   }
 }

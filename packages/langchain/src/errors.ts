@@ -1,3 +1,5 @@
+import { DeliberateError } from "@deliberate/core";
+
 /** Stable codes of {@link DeliberateLangChainError}. Callers branch on `code`, never on the message. */
 export type DeliberateLangChainErrorCode =
   | "INVALID_OPTION"
@@ -8,7 +10,7 @@ export type DeliberateLangChainErrorCode =
 
 /**
  * The one error class of `@deliberate/langchain`. Its message says what was expected and what
- * came; a provider's own error is kept as `cause`.
+ * came; a provider's own error is kept as `cause`. A {@link DeliberateError}.
  *
  * @example
  * ```ts
@@ -18,18 +20,8 @@ export type DeliberateLangChainErrorCode =
  * }
  * ```
  */
-export class DeliberateLangChainError extends Error {
+export class DeliberateLangChainError extends DeliberateError<DeliberateLangChainErrorCode> {
   override readonly name = "DeliberateLangChainError";
-  readonly code: DeliberateLangChainErrorCode;
-
-  constructor(
-    code: DeliberateLangChainErrorCode,
-    message: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-  }
 }
 
 /** The message of anything thrown, for error text. */

@@ -1,3 +1,5 @@
+import { DeliberateError } from "@deliberate/core";
+
 /**
  * Stable codes of {@link LlamaError}. Apps and the CLI branch on `code`, never on the message.
  */
@@ -19,7 +21,8 @@ export type LlamaErrorCode =
 
 /**
  * The one error class of `@deliberate/llama`. Its message says what was expected, what came,
- * and what the user can do about it; the underlying error, if any, is kept as `cause`.
+ * and what the user can do about it; the underlying error, if any, is kept as `cause`. A
+ * {@link DeliberateError}.
  *
  * @example
  * ```ts
@@ -30,14 +33,8 @@ export type LlamaErrorCode =
  * }
  * ```
  */
-export class LlamaError extends Error {
+export class LlamaError extends DeliberateError<LlamaErrorCode> {
   override readonly name = "LlamaError";
-  readonly code: LlamaErrorCode;
-
-  constructor(code: LlamaErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-  }
 }
 
 /** Tells whether `error` is a {@link LlamaError}, optionally of one of the given codes. */

@@ -1,3 +1,5 @@
+import { DeliberateError } from "@deliberate/core";
+
 /** Stable codes of {@link ToolError}. Callers branch on `code`, never on the message. */
 export type ToolErrorCode =
   | "INVALID_OPTION"
@@ -12,6 +14,7 @@ export type ToolErrorCode =
 
 /**
  * The one error class of `@deliberate/tools`. Its message says what was expected and what came.
+ * A {@link DeliberateError}.
  *
  * @example
  * ```ts
@@ -21,9 +24,8 @@ export type ToolErrorCode =
  * }
  * ```
  */
-export class ToolError extends Error {
+export class ToolError extends DeliberateError<ToolErrorCode> {
   override readonly name = "ToolError";
-  readonly code: ToolErrorCode;
   /** 0-based character offset in the input the error is about, when there is one. */
   readonly position: number | undefined;
 
@@ -32,8 +34,7 @@ export class ToolError extends Error {
     message: string,
     options: { position?: number; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    super(code, message, { cause: options.cause });
     this.position = options.position;
   }
 }

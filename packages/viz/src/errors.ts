@@ -1,8 +1,11 @@
+import { DeliberateError } from "@deliberate/core";
+
 /** Stable codes of {@link VizError}. Callers branch on `code`, never on the message. */
 export type VizErrorCode = "INVALID_OPTION" | "LISTEN_FAILED";
 
 /**
  * The one error class of `@deliberate/viz`. Its message says what was expected and what came.
+ * A {@link DeliberateError}.
  *
  * @example
  * ```ts
@@ -10,12 +13,6 @@ export type VizErrorCode = "INVALID_OPTION" | "LISTEN_FAILED";
  * catch (error) { if (error instanceof VizError && error.code === "INVALID_OPTION") console.error(error.message); }
  * ```
  */
-export class VizError extends Error {
+export class VizError extends DeliberateError<VizErrorCode> {
   override readonly name = "VizError";
-  readonly code: VizErrorCode;
-
-  constructor(code: VizErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-  }
 }
