@@ -4,11 +4,7 @@ export {
   type SearchStatus,
   type ThinkInput,
 } from "./api/create-search.js";
-export {
-  DEFAULT_THINK_TIME_MS,
-  resolveEvaluator,
-  resolveStrategy,
-} from "./api/resolve-config.js";
+export { DEFAULT_THINK_TIME_MS } from "./api/resolve-config.js";
 export { type ThinkStreamItem, think, thinkStream } from "./api/think.js";
 export { type ThinkManyResult, thinkMany } from "./api/think-many.js";
 export { ThinkManyOptions } from "./api/think-many-options.js";
@@ -16,7 +12,6 @@ export type { ThinkManyProgress } from "./api/think-many-progress.js";
 export { Budget, type BudgetInput, type BudgetLimit } from "./budget/budget.js";
 export { formatDuration, parseDuration } from "./budget/duration.js";
 export type { PathStep, Result, SearchUsage, StopReason } from "./engine/result.js";
-export type { SearchContext, SearchSettings } from "./engine/search-context.js";
 export type { SearchSnapshot } from "./engine/search-run.js";
 export { measureLeadConfidence, type SettleRule } from "./engine/settle.js";
 export {
@@ -37,6 +32,8 @@ export { parseValueWord, type ValueOptions, valueEvaluator } from "./evaluators/
 export { type VerifyFunction, verifierEvaluator } from "./evaluators/verifier.js";
 export { parseVoteNumber, type VoteOptions, voteEvaluator } from "./evaluators/vote.js";
 export type { GeneratedStep, Generation, Generator } from "./generators/generator.js";
+export { proposeGenerator } from "./generators/propose.js";
+export { sampleGenerator } from "./generators/sample.js";
 export {
   addModelUsage,
   type Completion,
@@ -50,14 +47,36 @@ export {
   type ScoreOptionsReply,
   type ScoreOptionsRequest,
 } from "./model/model.js";
-export { describeOptionIssue, parseThinkOptions } from "./options/parse-options.js";
+export { describeOptionIssue } from "./options/describe-option-issue.js";
+export { parseThinkOptions } from "./options/parse-options.js";
+export { EvaluatorName, StrategyName, ThinkOptions } from "./options/think-options.js";
 export {
-  EvaluatorName,
+  builtinEvaluators,
+  builtinGenerators,
+  builtinStrategies,
+} from "./plugins/builtin-plugins.js";
+export {
+  defineEvaluator,
+  defineGenerator,
+  defineStrategy,
+  type EvaluatorPlugin,
+  type GeneratorPlugin,
+  type Plugin,
+  type PluginKind,
+  type StrategyPlugin,
+} from "./plugins/plugin.js";
+export type {
+  AnyPlugin,
   EvaluatorOption,
-  StrategyName,
+  GeneratorOption,
   StrategyOption,
-  ThinkOptions,
-} from "./options/think-options.js";
+} from "./plugins/plugin-option.js";
+export type {
+  CallOutcome,
+  NodeView,
+  SearchScope,
+  SearchSettings,
+} from "./plugins/search-scope.js";
 export { createRandom, type Random } from "./random.js";
 export { type AnytimeOptions, anytime } from "./strategies/anytime.js";
 export {
@@ -100,6 +119,7 @@ export {
   NodeStatus,
   NodeUsage,
   Observation,
+  PluginChoice,
   ScoreSource,
   SearchEvent,
   type SearchEventType,

@@ -1,12 +1,12 @@
 import {
   DEFAULT_THINK_TIME_MS,
-  parseThinkOptions,
   type SearchTree,
   type StrategyOption,
   think,
 } from "@deliberate/core";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/api/resolve-config.js";
+import { checkThinkOptions } from "../src/options/parse-options.js";
 import { createGraphModel, createGraphTask, type GraphSpec } from "./helpers/graph-task.js";
 
 /** Twenty moves from the root; only the eighteenth leads on, to the goal. */
@@ -194,11 +194,13 @@ describe("anytime (the default strategy)", () => {
 });
 
 describe("the budget of a search given none", () => {
-  const resolve = (strategy?: StrategyOption) =>
-    resolveConfig(
-      createGraphTask(easy),
-      parseThinkOptions({ model: createGraphModel(easy), ...(strategy ? { strategy } : {}) }),
-    ).budget;
+  const resolve = (strategy?: StrategyOption) => {
+    const checked = checkThinkOptions({
+      model: createGraphModel(easy),
+      ...(strategy ? { strategy } : {}),
+    });
+    return resolveConfig(createGraphTask(easy), checked.options, checked.plugins).budget;
+  };
 
   it("is the default think time for the default search, which grows into it", () => {
     expect(resolve().timeMs).toBe(DEFAULT_THINK_TIME_MS);

@@ -3,8 +3,9 @@ import type { Result } from "../engine/result.js";
 import { searchMachine } from "../engine/search-machine.js";
 import { SearchRun, type SearchSnapshot } from "../engine/search-run.js";
 import { DeliberateError, describeValue } from "../errors.js";
-import { parseThinkOptions } from "../options/parse-options.js";
+import { checkThinkOptions } from "../options/parse-options.js";
 import type { ThinkOptions } from "../options/think-options.js";
+import type { AnyPlugin } from "../plugins/plugin-option.js";
 import { createQuestionTask } from "../task/question-task.js";
 import type { Task } from "../task/task.js";
 import type { SearchEvent, SearchTree } from "../tree/schema.js";
@@ -89,14 +90,14 @@ function checkSnapshot(snapshot: SearchSnapshot, task: Task<unknown>): SearchSna
  * const result = await again.result;
  * ```
  */
-export function createSearch(
+export function createSearch<const P extends readonly AnyPlugin[] = readonly []>(
   input: ThinkInput,
-  options: ThinkOptions,
+  options: ThinkOptions<P>,
   restore: { snapshot?: SearchSnapshot } = {},
 ): Search {
   const task = toTask(input);
-  const parsed = parseThinkOptions(options);
-  const config = resolveConfig(task, parsed);
+  const { options: parsed, plugins } = checkThinkOptions(options);
+  const config = resolveConfig(task, parsed, plugins);
   const saved = restore.snapshot ? checkSnapshot(restore.snapshot, task) : undefined;
   const run = new SearchRun(config, saved);
   if (parsed.onEvent) run.tree.subscribe(parsed.onEvent);

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { Budget } from "../budget/budget.js";
 import { formatDuration, parseDuration } from "../budget/duration.js";
 import { DeliberateError, describeValue } from "../errors.js";
-import { describeOptionIssue } from "../options/parse-options.js";
-import { ThinkOptions } from "../options/think-options.js";
+import { describeOptionIssue } from "../options/describe-option-issue.js";
+import { createThinkOptionsSchema, ThinkOptions } from "../options/think-options.js";
+import type { AnyPlugin } from "../plugins/plugin-option.js";
+import { createPluginSet } from "../plugins/plugin-set.js";
 import type { SearchEvent } from "../tree/schema.js";
 import type { ThinkManyProgress } from "./think-many-progress.js";
 
@@ -11,41 +13,56 @@ const Duration = z.union([z.number(), z.string()]);
 
 const isFunction = (value: unknown) => typeof value === "function";
 
+/** The options only `thinkMany` reads, added to those of every question's search. */
+function extendThinkOptions(think: typeof ThinkOptions) {
+  return think
+    .omit({
+      budget: true,
+      checkpoint: true,
+      onEvent: true,
+      signal: true,
+    })
+    .extend({
+      /** Think time for all the questions together: milliseconds or a duration such as `"10m"`. */
+      budget: Duration,
+      /**
+       * Limits each question has on its own (tokens, nodes, calls) and the fraction of its time kept
+       * to finish its best partial path. @default { reserve: 0.1 }
+       */
+      perQuestion: Budget.omit({ time: true }).optional(),
+      /** Think time each question gets before any is stopped for the pool. @default 0 */
+      minPerQuestion: Duration.optional(),
+      /** Most think time one question may take. @default the whole budget */
+      maxPerQuestion: Duration.optional(),
+      /** Called as questions start, pause and finish, and as the pool shrinks. */
+      onProgress: z
+        .custom<(event: ThinkManyProgress) => void>(isFunction, { message: "a function" })
+        .optional(),
+      /** Called with every event of every question's search, with the question's index. */
+      onEvent: z
+        .custom<(index: number, event: SearchEvent) => void>(isFunction, { message: "a function" })
+        .optional(),
+      /** Cancels every question; each result still holds its best answer so far. */
+      signal: z
+        .custom<AbortSignal>((v) => v instanceof AbortSignal, { message: "an AbortSignal" })
+        .optional(),
+    });
+}
+
+/** The schema of {@link ThinkManyOptions} with the built-in plug-ins only. */
+export const ThinkManyOptions = extendThinkOptions(ThinkOptions);
+
+type BaseThinkManyOptions = z.input<typeof ThinkManyOptions>;
+
 /**
- * Options of {@link thinkMany}: those of `think` for every question, one total time budget, and
- * the share of it each question may take.
+ * Options of {@link thinkMany}: those of `think` for every question (`plugins` included), one
+ * total time budget, and the share of it each question may take.
  */
-export const ThinkManyOptions = ThinkOptions.omit({
-  budget: true,
-  checkpoint: true,
-  onEvent: true,
-  signal: true,
-}).extend({
-  /** Think time for all the questions together: milliseconds or a duration such as `"10m"`. */
-  budget: Duration,
-  /**
-   * Limits each question has on its own (tokens, nodes, calls) and the fraction of its time kept
-   * to finish its best partial path. @default { reserve: 0.1 }
-   */
-  perQuestion: Budget.omit({ time: true }).optional(),
-  /** Think time each question gets before any is stopped for the pool. @default 0 */
-  minPerQuestion: Duration.optional(),
-  /** Most think time one question may take. @default the whole budget */
-  maxPerQuestion: Duration.optional(),
-  /** Called as questions start, pause and finish, and as the pool shrinks. */
-  onProgress: z
-    .custom<(event: ThinkManyProgress) => void>(isFunction, { message: "a function" })
-    .optional(),
-  /** Called with every event of every question's search, with the question's index. */
-  onEvent: z
-    .custom<(index: number, event: SearchEvent) => void>(isFunction, { message: "a function" })
-    .optional(),
-  /** Cancels every question; each result still holds its best answer so far. */
-  signal: z
-    .custom<AbortSignal>((v) => v instanceof AbortSignal, { message: "an AbortSignal" })
-    .optional(),
-});
-export type ThinkManyOptions = z.input<typeof ThinkManyOptions>;
+export type ThinkManyOptions<P extends readonly AnyPlugin[] = readonly []> = Omit<
+  BaseThinkManyOptions,
+  "plugins" | "strategy" | "evaluator" | "generator"
+> &
+  Pick<ThinkOptions<P>, "plugins" | "strategy" | "evaluator" | "generator">;
 export type ParsedThinkManyOptions = z.output<typeof ThinkManyOptions>;
 
 /** How the total budget is shared, in milliseconds of think time. */
@@ -67,7 +84,12 @@ export function parseThinkManyOptions(options: unknown): ParsedThinkManyOptions 
       { field: "options" },
     );
   }
-  const parsed = ThinkManyOptions.safeParse(options);
+  const extra = (options as { plugins?: unknown }).plugins;
+  const schema =
+    Array.isArray(extra) && extra.length > 0
+      ? extendThinkOptions(createThinkOptionsSchema(createPluginSet(extra)))
+      : ThinkManyOptions;
+  const parsed = schema.safeParse(options);
   if (!parsed.success) {
     const { field, message } = describeOptionIssue(parsed.error, options);
     throw new DeliberateError("INVALID_OPTION", message, { field });

@@ -1,6 +1,7 @@
 import type { Result } from "../engine/result.js";
 import type { SearchSnapshot } from "../engine/search-run.js";
 import type { ThinkOptions } from "../options/think-options.js";
+import type { AnyPlugin } from "../plugins/plugin-option.js";
 import type { SearchEvent } from "../tree/schema.js";
 import { createSearch, type Search, type ThinkInput } from "./create-search.js";
 import { findPromise } from "./think-many-plan.js";
@@ -8,7 +9,7 @@ import { findPromise } from "./think-many-plan.js";
 /** What every question of one `thinkMany` call is searched with. */
 export interface QuestionSetup {
   /** The options of every search, without the time limit. */
-  readonly options: ThinkOptions;
+  readonly options: ThinkOptions<readonly AnyPlugin[]>;
   /**
    * The time limit of a search between slices: its maximum (or the whole budget), so the engine
    * itself finishes a question that reaches it.
@@ -33,7 +34,7 @@ export interface Question {
   result?: Result;
 }
 
-function withTime(setup: QuestionSetup, timeMs: number): ThinkOptions {
+function withTime(setup: QuestionSetup, timeMs: number): ThinkOptions<readonly AnyPlugin[]> {
   return { ...setup.options, budget: { ...setup.options.budget, time: timeMs } };
 }
 

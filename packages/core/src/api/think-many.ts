@@ -1,6 +1,7 @@
 import type { Result, SearchUsage } from "../engine/result.js";
 import { DeliberateError, describeValue } from "../errors.js";
 import { addModelUsage, emptyModelUsage } from "../model/model.js";
+import type { AnyPlugin } from "../plugins/plugin-option.js";
 import type { ThinkInput } from "./create-search.js";
 import {
   parseThinkManyOptions,
@@ -60,9 +61,9 @@ function sumUsage(results: readonly Result[]): SearchUsage {
  * for (const result of results) console.log(result.answer);
  * ```
  */
-export async function thinkMany(
+export async function thinkMany<const P extends readonly AnyPlugin[] = readonly []>(
   inputs: readonly ThinkInput[],
-  options: ThinkManyOptions,
+  options: ThinkManyOptions<P>,
 ): Promise<ThinkManyResult> {
   if (!Array.isArray(inputs)) {
     throw new DeliberateError(

@@ -1,5 +1,6 @@
 import type { Result } from "../engine/result.js";
 import type { ThinkOptions } from "../options/think-options.js";
+import type { AnyPlugin } from "../plugins/plugin-option.js";
 import type { SearchEvent } from "../tree/schema.js";
 import { createSearch, type ThinkInput } from "./create-search.js";
 
@@ -19,7 +20,10 @@ import { createSearch, type ThinkInput } from "./create-search.js";
  * console.log(result.answer, result.stopReason);
  * ```
  */
-export async function think(input: ThinkInput, options: ThinkOptions): Promise<Result> {
+export async function think<const P extends readonly AnyPlugin[] = readonly []>(
+  input: ThinkInput,
+  options: ThinkOptions<P>,
+): Promise<Result> {
   const search = createSearch(input, options);
   search.start();
   return search.result;
@@ -40,9 +44,9 @@ export type ThinkStreamItem = SearchEvent | { readonly type: "result"; readonly 
  * }
  * ```
  */
-export async function* thinkStream(
+export async function* thinkStream<const P extends readonly AnyPlugin[] = readonly []>(
   input: ThinkInput,
-  options: ThinkOptions,
+  options: ThinkOptions<P>,
 ): AsyncGenerator<ThinkStreamItem> {
   const search = createSearch(input, options);
   const queue: ThinkStreamItem[] = [];

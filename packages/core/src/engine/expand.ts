@@ -159,7 +159,7 @@ export async function expandNode(
 ): Promise<number[]> {
   const asked = Math.min(count, options.meter.nodeRoom());
   if (asked <= 0) return [];
-  const generation = await options.generator(context, id, asked, options.temperature, signal);
+  const generation = await options.generator(context.scope, id, asked, options.temperature, signal);
   if (!generation.ok) {
     if (generation.reason === "error")
       context.tree.setStatus(id, "failed", `model call failed: ${generation.message}`);

@@ -6,16 +6,8 @@ import type {
   ScoreOptionsReply,
   ScoreOptionsRequest,
 } from "../model/model.js";
+import type { CallOutcome } from "../plugins/search-scope.js";
 import type { BudgetMeter } from "./budget-meter.js";
-
-/** How a gated model call ended. A failed call never throws: the search records it and goes on. */
-export type CallOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | {
-      readonly ok: false;
-      readonly reason: "budget" | "error" | "aborted";
-      readonly message: string;
-    };
 
 export interface GateOptions {
   /** Model calls in flight at once. */

@@ -1,30 +1,18 @@
+import type { SearchScope, SearchSettings } from "../plugins/search-scope.js";
 import type { Task, TaskNode, ThoughtStep } from "../task/task.js";
 import type { TreeRecorder } from "../tree/tree-recorder.js";
 import type { ModelGate } from "./model-gate.js";
 
-/** Settings of one search that generators and evaluators read. */
-export interface SearchSettings {
-  readonly temperature: number;
-  readonly maxStepTokens: number;
-  /** Samples the `value` and `vote` evaluators draw per state when sampling. */
-  readonly evaluationSamples: number;
-  /** Whether generators ask for token log-probabilities (the `confidence` evaluator needs them). */
-  readonly logprobs: boolean;
-  /** A tool call that takes longer is abandoned and observed as an error. */
-  readonly toolTimeoutMs: number;
-  /** Longest observation kept; a longer tool output is cut, and the observation says so. */
-  readonly maxObservationChars: number;
-}
-
-/** What generators and evaluators work with: the task, the gated model, the tree, the settings. */
+/**
+ * What the engine's own steps work with: the task, the gated model, the writable tree. Plug-ins
+ * get only its read-only {@link SearchScope}.
+ */
 export interface SearchContext {
   readonly task: Task<unknown>;
   readonly gate: ModelGate;
   readonly tree: TreeRecorder;
   readonly settings: SearchSettings;
-  /** A fresh seed; the next `count - 1` seeds after it are reserved too. */
-  nextSeed(count: number): number;
-  /** The task's view of node `id`: its state and the path from the root. */
+  readonly scope: SearchScope;
   taskNode(id: number): TaskNode<unknown>;
 }
 
@@ -41,4 +29,31 @@ export function readTaskNode(tree: TreeRecorder, id: number): TaskNode<unknown> 
   });
   const node = tree.node(id);
   return { state: node.state, path, depth: node.depth };
+}
+
+/**
+ * The engine's context and the scope handed to plug-ins: the scope reads the tree and calls the
+ * model through the gate, but holds neither.
+ */
+export function createSearchContext(parts: {
+  readonly task: Task<unknown>;
+  readonly gate: ModelGate;
+  readonly tree: TreeRecorder;
+  readonly settings: SearchSettings;
+  readonly nextSeed: (count: number) => number;
+}): SearchContext {
+  const { task, gate, tree, settings, nextSeed } = parts;
+  const taskNode = (id: number) => readTaskNode(tree, id);
+  const scope: SearchScope = Object.freeze({
+    task,
+    settings,
+    modelId: gate.model.id,
+    canScoreOptions: typeof gate.model.scoreOptions === "function",
+    node: (id: number) => tree.node(id),
+    taskNode,
+    generate: gate.generate.bind(gate),
+    scoreOptions: gate.scoreOptions.bind(gate),
+    nextSeed,
+  });
+  return { task, gate, tree, settings, scope, taskNode };
 }

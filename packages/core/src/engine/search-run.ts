@@ -2,9 +2,10 @@ import type { BudgetLimit, ResolvedBudget } from "../budget/budget.js";
 import type { Evaluator } from "../evaluators/evaluator.js";
 import type { Generator } from "../generators/generator.js";
 import type { Model } from "../model/model.js";
+import type { SearchSettings } from "../plugins/search-scope.js";
 import type { Selection, Strategy, StrategyView } from "../strategies/strategy.js";
 import type { Task } from "../task/task.js";
-import type { NodeScore, TreeNode } from "../tree/schema.js";
+import type { NodeScore, SearchTree, TreeNode } from "../tree/schema.js";
 import { TreeRecorder } from "../tree/tree-recorder.js";
 import { BudgetMeter, type MeterSnapshot } from "./budget-meter.js";
 import { type ExpandOptions, expandNode } from "./expand.js";
@@ -18,7 +19,7 @@ import {
   type StopReason,
 } from "./result.js";
 import { findRoundTemperature, isBounded, Rounds, type RoundsSnapshot } from "./rounds.js";
-import { readTaskNode, type SearchContext, type SearchSettings } from "./search-context.js";
+import { createSearchContext, type SearchContext } from "./search-context.js";
 import { findConsensus, type SettleRule, SteadyAnswer } from "./settle.js";
 import { StateIndex } from "./state-index.js";
 
@@ -31,6 +32,8 @@ export interface SearchConfig {
   readonly strategy: Strategy<unknown>;
   readonly generator: Generator;
   readonly evaluator: Evaluator;
+  /** How the tree names the strategy, evaluator and generator, with their options. */
+  readonly plugins?: SearchTree["plugins"];
   readonly budget: ResolvedBudget;
   readonly settings: SearchSettings;
   readonly gate: GateOptions;
@@ -122,7 +125,7 @@ export class SearchRun {
     }
     this.seedsUsed = saved?.seedsUsed ?? 0;
     this.steps = saved?.steps ?? 0;
-    this.context = {
+    this.context = createSearchContext({
       task: config.task,
       gate: this.gate,
       tree: this.tree,
@@ -132,8 +135,7 @@ export class SearchRun {
         this.seedsUsed += count;
         return seed;
       },
-      taskNode: (id) => readTaskNode(this.tree, id),
-    };
+    });
     this.strategyState = saved ? saved.strategyState : config.strategy.init(this.view());
   }
 
@@ -253,7 +255,7 @@ export class SearchRun {
     const { targets, copies } = planEvaluations(wanted, this.states);
     if (targets.length > 0) {
       const evaluations = await this.config.evaluator.evaluate(
-        this.context,
+        this.context.scope,
         targets.map((node) => ({ id: node.id, logprobs: this.logprobs.get(node.id) })),
         signal,
       );
@@ -441,6 +443,7 @@ export class SearchRun {
       question: this.config.task.question,
       task: this.config.task.name,
       strategy: this.config.strategy.name,
+      ...(this.config.plugins ? { plugins: this.config.plugins } : {}),
       model: this.config.model.id,
       ...(this.config.model.device === undefined ? {} : { device: this.config.model.device }),
       ...(bestId === undefined ? {} : { bestPath: this.tree.pathTo(bestId) }),

@@ -1,4 +1,6 @@
-import type { Evaluation, Evaluator } from "./evaluator.js";
+import { z } from "zod";
+import { defineEvaluator } from "../plugins/plugin.js";
+import type { Evaluation } from "./evaluator.js";
 
 /**
  * The `confidence` evaluator: the geometric mean probability of the step's tokens, from the
@@ -9,8 +11,11 @@ import type { Evaluation, Evaluator } from "./evaluator.js";
  * await think(task, { model, evaluator: "confidence" });
  * ```
  */
-export function confidenceEvaluator(): Evaluator {
-  return {
+export const confidenceEvaluator = defineEvaluator({
+  name: "confidence",
+  description: "the geometric mean probability of the step's own tokens (no model call)",
+  options: z.strictObject({}),
+  create: () => ({
     name: "confidence",
     needsLogprobs: true,
     async evaluate(_context, targets) {
@@ -32,5 +37,5 @@ export function confidenceEvaluator(): Evaluator {
       }
       return results;
     },
-  };
-}
+  }),
+});

@@ -1,4 +1,4 @@
-import type { SearchContext } from "../engine/search-context.js";
+import type { SearchScope } from "../plugins/search-scope.js";
 import type { NodeScore } from "../tree/schema.js";
 
 /** A node to evaluate, with the log-probabilities of the step that made it when known. */
@@ -20,9 +20,9 @@ export interface Evaluation {
  * ```ts
  * const lengthPenalty: Evaluator = {
  *   name: "short",
- *   async evaluate(context, targets) {
+ *   async evaluate(scope, targets) {
  *     return new Map(targets.map(({ id }) => {
- *       const value = 1 / (1 + context.tree.node(id).text.length / 100);
+ *       const value = 1 / (1 + scope.node(id).text.length / 100);
  *       return [id, { value, scores: [{ source: "heuristic", value }] }];
  *     }));
  *   },
@@ -34,7 +34,7 @@ export interface Evaluator {
   /** Whether generators must ask the model for token log-probabilities. @default false */
   readonly needsLogprobs?: boolean;
   evaluate(
-    context: SearchContext,
+    scope: SearchScope,
     targets: readonly EvaluationTarget[],
     signal: AbortSignal,
   ): Promise<ReadonlyMap<number, Evaluation>>;

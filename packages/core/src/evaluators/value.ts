@@ -1,14 +1,22 @@
-import type { SearchContext } from "../engine/search-context.js";
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineEvaluator } from "../plugins/plugin.js";
+import type { SearchScope } from "../plugins/search-scope.js";
 import { defaultValueScale, type TaskPrompt, type ValueScale } from "../task/task.js";
 import type { NodeScore } from "../tree/schema.js";
-import { clampUnit, type Evaluation, type Evaluator, evaluationOf } from "./evaluator.js";
+import { BoundedCache } from "./bounded-cache.js";
+import { clampUnit, type Evaluation, evaluationOf } from "./evaluator.js";
 
-export interface ValueOptions {
+/** Options of the `value` evaluator. */
+export const ValueOptions = z.strictObject({
   /** Samples drawn per state when the model cannot score the scale's words directly. @default the search's `evaluationSamples` */
-  readonly samples?: number;
+  samples: integerIn(1, 100).optional(),
   /** Use the model's probability of each word when it can give one, instead of sampling. @default true */
-  readonly probabilities?: boolean;
-}
+  probabilities: z.boolean().optional(),
+  /** Judgments remembered (by model and prompt), the least recently used forgotten first. @default 4096 */
+  cacheSize: integerIn(0, 1_000_000).optional(),
+});
+export type ValueOptions = z.input<typeof ValueOptions>;
 
 /** The value a reply means: the scale word that appears last in it, or `undefined`. */
 export function parseValueWord(text: string, scale: ValueScale): number | undefined {
@@ -21,8 +29,9 @@ export function parseValueWord(text: string, scale: ValueScale): number | undefi
   return best?.value;
 }
 
-function promptKey(prompt: TaskPrompt): string {
-  return JSON.stringify(prompt.segments.map((segment) => [segment.role, segment.text]));
+/** The same prompt means something else to another model: the key names both. */
+function judgmentKey(modelId: string, prompt: TaskPrompt): string {
+  return JSON.stringify([modelId, prompt.segments.map((segment) => [segment.role, segment.text])]);
 }
 
 /**
@@ -36,13 +45,13 @@ function scoredOptions(prompt: TaskPrompt, scale: ValueScale): readonly string[]
 }
 
 async function scoreByProbability(
-  context: SearchContext,
+  scope: SearchScope,
   prompt: TaskPrompt,
   scale: ValueScale,
   priority: number,
   signal: AbortSignal,
 ): Promise<NodeScore | undefined> {
-  const outcome = await context.gate.scoreOptions(
+  const outcome = await scope.scoreOptions(
     { segments: prompt.segments, options: scoredOptions(prompt, scale) },
     priority,
     signal,
@@ -57,20 +66,20 @@ async function scoreByProbability(
 }
 
 async function scoreBySampling(
-  context: SearchContext,
+  scope: SearchScope,
   prompt: TaskPrompt,
   scale: ValueScale,
   samples: number,
   priority: number,
   signal: AbortSignal,
 ): Promise<NodeScore | undefined> {
-  const outcome = await context.gate.generate(
+  const outcome = await scope.generate(
     {
       segments: prompt.segments,
       n: samples,
-      maxTokens: prompt.maxTokens ?? context.settings.maxStepTokens,
-      temperature: context.settings.temperature,
-      seed: context.nextSeed(samples),
+      maxTokens: prompt.maxTokens ?? scope.settings.maxStepTokens,
+      temperature: scope.settings.temperature,
+      seed: scope.nextSeed(samples),
       stop: prompt.stop,
       constraint: prompt.constraint ?? { kind: "choice", options: scale.words },
     },
@@ -91,52 +100,60 @@ async function scoreBySampling(
 }
 
 /**
- * The `value` evaluator: asks the model how promising each state is (the task's value prompt,
- * answered with the words of its scale), from the probabilities of the words when the model can
- * give them, else as the mean over `samples` sampled answers. Identical prompts are asked once.
+ * The `value` evaluator, the default: asks the model how promising each state is (the task's value
+ * prompt, answered with the words of its scale), from the probabilities of the words when the
+ * model can give them, else as the mean over `samples` sampled answers. A judgment is asked once
+ * per model and prompt, and remembered up to `cacheSize` of them.
  *
  * @example
  * ```ts
  * await think(task, { model, evaluator: { name: "value", samples: 3 } });
  * ```
  */
-export function valueEvaluator(options: ValueOptions = {}): Evaluator {
-  const cache = new Map<string, Promise<NodeScore | undefined>>();
-  return {
-    name: "value",
-    async evaluate(context, targets, signal) {
-      const task = context.task;
-      const valuePrompt = task.valuePrompt?.bind(task);
-      const results = new Map<number, Evaluation>();
-      if (!valuePrompt) return results;
-      const scale = task.valueScale ?? defaultValueScale;
-      const useProbabilities = options.probabilities !== false && context.gate.model.scoreOptions;
-      await Promise.all(
-        targets.map(async ({ id }) => {
-          const prompt = valuePrompt(context.taskNode(id));
-          const key = promptKey(prompt);
-          const priority = context.tree.node(id).score ?? 0;
-          let pending = cache.get(key);
-          if (!pending) {
-            pending = useProbabilities
-              ? scoreByProbability(context, prompt, scale, priority, signal)
-              : scoreBySampling(
-                  context,
-                  prompt,
-                  scale,
-                  options.samples ?? context.settings.evaluationSamples,
-                  priority,
-                  signal,
-                );
-            cache.set(key, pending);
-          }
-          const score = await pending;
-          // A failed evaluation is not cached: the same state may be asked again later.
-          if (!score) cache.delete(key);
-          else results.set(id, evaluationOf(score));
-        }),
-      );
-      return results;
-    },
-  };
-}
+export const valueEvaluator = defineEvaluator({
+  name: "value",
+  description: "the model judges each state with the words of the task's value scale",
+  options: ValueOptions,
+  create(options) {
+    const cache = new BoundedCache<string, Promise<NodeScore | undefined>>(
+      options.cacheSize ?? 4096,
+    );
+    return {
+      name: "value",
+      async evaluate(scope, targets, signal) {
+        const task = scope.task;
+        const valuePrompt = task.valuePrompt?.bind(task);
+        const results = new Map<number, Evaluation>();
+        if (!valuePrompt) return results;
+        const scale = task.valueScale ?? defaultValueScale;
+        const useProbabilities = options.probabilities !== false && scope.canScoreOptions;
+        await Promise.all(
+          targets.map(async ({ id }) => {
+            const prompt = valuePrompt(scope.taskNode(id));
+            const key = judgmentKey(scope.modelId, prompt);
+            const priority = scope.node(id).score ?? 0;
+            let pending = cache.get(key);
+            if (!pending) {
+              pending = useProbabilities
+                ? scoreByProbability(scope, prompt, scale, priority, signal)
+                : scoreBySampling(
+                    scope,
+                    prompt,
+                    scale,
+                    options.samples ?? scope.settings.evaluationSamples,
+                    priority,
+                    signal,
+                  );
+              cache.set(key, pending);
+            }
+            const score = await pending;
+            // A failed evaluation is not kept: the same state may be asked again later.
+            if (!score) cache.delete(key);
+            else results.set(id, evaluationOf(score));
+          }),
+        );
+        return results;
+      },
+    };
+  },
+});

@@ -1,5 +1,7 @@
+import { z } from "zod";
+import { defineEvaluator } from "../plugins/plugin.js";
 import type { TaskNode } from "../task/task.js";
-import { clampUnit, type Evaluation, type Evaluator } from "./evaluator.js";
+import { clampUnit, type Evaluation } from "./evaluator.js";
 
 /** Scores a state exactly, or returns `undefined` when it cannot tell. */
 export type VerifyFunction = (
@@ -16,21 +18,29 @@ export type VerifyFunction = (
  * await think(task, { model, evaluator: { name: "verifier", verify: (node) => (isSolvable(node.state) ? 1 : 0) } });
  * ```
  */
-export function verifierEvaluator(verify?: VerifyFunction): Evaluator {
-  return {
+export const verifierEvaluator = defineEvaluator({
+  name: "verifier",
+  description: "an exact score from code: the given verify function, else the task's own",
+  options: z.strictObject({
+    /** Scores a state exactly. @default the task's own `verify` */
+    verify: z
+      .custom<VerifyFunction>((value) => typeof value === "function", { message: "a function" })
+      .optional(),
+  }),
+  create: ({ verify }) => ({
     name: "verifier",
-    async evaluate(context, targets) {
+    async evaluate(scope, targets) {
       const results = new Map<number, Evaluation>();
-      const check = verify ?? context.task.verify?.bind(context.task);
+      const check = verify ?? scope.task.verify?.bind(scope.task);
       if (!check) return results;
       for (const { id } of targets) {
-        const node = context.tree.node(id);
-        const verdict = check(context.taskNode(id), node.answer);
+        const node = scope.node(id);
+        const verdict = check(scope.taskNode(id), node.answer);
         if (verdict === undefined) continue;
         const value = clampUnit(verdict);
         results.set(id, { value, scores: [{ source: "verifier", value }] });
       }
       return results;
     },
-  };
-}
+  }),
+});

@@ -1,9 +1,14 @@
-import type { Evaluation, Evaluator } from "./evaluator.js";
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineEvaluator } from "../plugins/plugin.js";
+import type { Evaluation } from "./evaluator.js";
 
-export interface VoteOptions {
+/** Options of the `vote` evaluator. */
+export const VoteOptions = z.strictObject({
   /** Votes drawn per group of siblings. @default the search's `evaluationSamples` */
-  readonly samples?: number;
-}
+  samples: integerIn(1, 100).optional(),
+});
+export type VoteOptions = z.input<typeof VoteOptions>;
 
 /** The candidate a vote reply names: the last "choice N" or plain number in it, 1-based. */
 export function parseVoteNumber(text: string, count: number): number | undefined {
@@ -23,20 +28,23 @@ export function parseVoteNumber(text: string, count: number): number | undefined
  * await think(task, { model, evaluator: { name: "vote", samples: 5 } });
  * ```
  */
-export function voteEvaluator(options: VoteOptions = {}): Evaluator {
-  return {
+export const voteEvaluator = defineEvaluator({
+  name: "vote",
+  description: "the model sees sibling states side by side and votes for the best",
+  options: VoteOptions,
+  create: (options) => ({
     name: "vote",
-    async evaluate(context, targets, signal) {
-      const task = context.task;
+    async evaluate(scope, targets, signal) {
+      const task = scope.task;
       const results = new Map<number, Evaluation>();
       const votePrompt = task.votePrompt?.bind(task);
       if (!votePrompt) return results;
       const groups = new Map<number, number[]>();
       for (const { id } of targets) {
-        const parent = context.tree.node(id).parent ?? 0;
+        const parent = scope.node(id).parent ?? 0;
         groups.set(parent, [...(groups.get(parent) ?? []), id]);
       }
-      const samples = options.samples ?? context.settings.evaluationSamples;
+      const samples = options.samples ?? scope.settings.evaluationSamples;
       await Promise.all(
         [...groups].map(async ([parent, ids]) => {
           if (ids.length === 1) {
@@ -47,20 +55,20 @@ export function voteEvaluator(options: VoteOptions = {}): Evaluator {
             return;
           }
           const prompt = votePrompt(
-            context.taskNode(parent),
-            ids.map((id) => context.taskNode(id)),
+            scope.taskNode(parent),
+            ids.map((id) => scope.taskNode(id)),
           );
-          const outcome = await context.gate.generate(
+          const outcome = await scope.generate(
             {
               segments: prompt.segments,
               n: samples,
-              maxTokens: prompt.maxTokens ?? context.settings.maxStepTokens,
-              temperature: context.settings.temperature,
-              seed: context.nextSeed(samples),
+              maxTokens: prompt.maxTokens ?? scope.settings.maxStepTokens,
+              temperature: scope.settings.temperature,
+              seed: scope.nextSeed(samples),
               stop: prompt.stop,
               constraint: prompt.constraint,
             },
-            context.tree.node(parent).score ?? 0,
+            scope.node(parent).score ?? 0,
             signal,
           );
           if (!outcome.ok) return;
@@ -83,5 +91,5 @@ export function voteEvaluator(options: VoteOptions = {}): Evaluator {
       );
       return results;
     },
-  };
-}
+  }),
+});

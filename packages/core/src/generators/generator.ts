@@ -1,4 +1,4 @@
-import type { SearchContext } from "../engine/search-context.js";
+import type { SearchScope } from "../plugins/search-scope.js";
 import type { NodeUsage } from "../tree/schema.js";
 
 /** One step a generator wrote, with its share of the call's usage. */
@@ -29,7 +29,7 @@ export type Generation =
 
 /** Asks the policy for up to `count` next steps from node `id`. */
 export type Generator = (
-  context: SearchContext,
+  scope: SearchScope,
   id: number,
   count: number,
   temperature: number,

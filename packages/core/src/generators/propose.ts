@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { defineGenerator } from "../plugins/plugin.js";
 import type { TaskNode } from "../task/task.js";
 import { type Generator, splitUsage } from "./generator.js";
 
@@ -8,25 +10,21 @@ function splitLines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-/**
- * The `propose` policy, as ToT's Game of 24: one call whose reply lists several next steps, split
- * into up to `count` candidates. A reply that lists none becomes one invalid child with its text.
- */
-export const proposeSteps: Generator = async (context, id, count, temperature, signal) => {
-  const task = context.task;
-  const node: TaskNode<unknown> = context.taskNode(id);
+const proposeSteps: Generator = async (scope, id, count, temperature, signal) => {
+  const task = scope.task;
+  const node: TaskNode<unknown> = scope.taskNode(id);
   const prompt = task.proposePrompt?.(node, count) ?? task.stepPrompt(node);
-  const outcome = await context.gate.generate(
+  const outcome = await scope.generate(
     {
       segments: prompt.segments,
       n: 1,
-      maxTokens: prompt.maxTokens ?? context.settings.maxStepTokens * count,
+      maxTokens: prompt.maxTokens ?? scope.settings.maxStepTokens * count,
       temperature,
-      seed: context.nextSeed(1),
+      seed: scope.nextSeed(1),
       stop: prompt.stop,
       constraint: prompt.constraint,
     },
-    context.tree.node(id).score ?? 0,
+    scope.node(id).score ?? 0,
     signal,
   );
   if (!outcome.ok) return outcome;
@@ -54,3 +52,20 @@ export const proposeSteps: Generator = async (context, id, count, temperature, s
     })),
   };
 };
+
+/**
+ * The `propose` generator, as ToT's Game of 24: one call whose reply lists several next steps,
+ * split into up to `count` candidates. A reply that lists none becomes one invalid child with its
+ * text. Needs a task with a `proposePrompt`.
+ *
+ * @example
+ * ```ts
+ * await think(createGame24Task("4 9 10 13"), { model, generator: "propose" });
+ * ```
+ */
+export const proposeGenerator = defineGenerator({
+  name: "propose",
+  description: "one call lists several next steps (a task with a proposePrompt)",
+  options: z.strictObject({}),
+  create: () => proposeSteps,
+});

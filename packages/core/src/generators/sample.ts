@@ -1,23 +1,21 @@
+import { z } from "zod";
+import { defineGenerator } from "../plugins/plugin.js";
 import { type Generator, splitUsage } from "./generator.js";
 
-/**
- * The `sample` policy: asks the task's step prompt for `count` independent completions, each with
- * its own seed; each completion is one candidate step.
- */
-export const sampleSteps: Generator = async (context, id, count, temperature, signal) => {
-  const prompt = context.task.stepPrompt(context.taskNode(id));
-  const outcome = await context.gate.generate(
+const sampleSteps: Generator = async (scope, id, count, temperature, signal) => {
+  const prompt = scope.task.stepPrompt(scope.taskNode(id));
+  const outcome = await scope.generate(
     {
       segments: prompt.segments,
       n: count,
-      maxTokens: prompt.maxTokens ?? context.settings.maxStepTokens,
+      maxTokens: prompt.maxTokens ?? scope.settings.maxStepTokens,
       temperature,
-      seed: context.nextSeed(count),
+      seed: scope.nextSeed(count),
       stop: prompt.stop,
       constraint: prompt.constraint,
-      logprobs: context.settings.logprobs,
+      logprobs: scope.settings.logprobs,
     },
-    context.tree.node(id).score ?? 0,
+    scope.node(id).score ?? 0,
     signal,
   );
   if (!outcome.ok) return outcome;
@@ -37,3 +35,14 @@ export const sampleSteps: Generator = async (context, id, count, temperature, si
     })),
   };
 };
+
+/**
+ * The `sample` generator, the default: asks the task's step prompt for `count` independent
+ * completions, decoded together; each completion is one candidate step.
+ */
+export const sampleGenerator = defineGenerator({
+  name: "sample",
+  description: "independent completions of the step prompt, one step each",
+  options: z.strictObject({}),
+  create: () => sampleSteps,
+});

@@ -1,66 +1,16 @@
-import type { z } from "zod";
 import { DeliberateError, describeValue } from "../errors.js";
-import { type ParsedThinkOptions, ThinkOptions } from "./think-options.js";
+import { createPluginSet, type PluginSet } from "../plugins/plugin-set.js";
+import { describeOptionIssue } from "./describe-option-issue.js";
+import {
+  createThinkOptionsSchema,
+  type ParsedThinkOptions,
+  ThinkOptions,
+} from "./think-options.js";
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-/** What a zod issue expected, in the words of an error message. */
-function describeExpected(issue: z.core.$ZodIssue): string {
-  // Schemas that word their own expectation (integers, say) are taken at their word.
-  if (!/^(Too small|Too big|Invalid)/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case "too_small":
-    case "too_big": {
-      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-      const sign =
-        issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
-      const what =
-        issue.origin === "array"
-          ? "a list with length"
-          : issue.origin === "string"
-            ? "text of length"
-            : "a number";
-      return `${what} ${sign} ${String(bound)}`;
-    }
-    case "invalid_type":
-      return issue.expected === "int" ? "an integer" : `a ${issue.expected}`;
-    case "invalid_value":
-      return `one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
-    case "invalid_union":
-      return "one of the accepted forms (see the option's documentation)";
-    default:
-      return issue.message;
-  }
-}
-
-/**
- * The first problem zod found in `input`, as the field it concerns and a message naming what was
- * expected and what came. Every package words its option errors with it.
- */
-export function describeOptionIssue(
-  error: z.ZodError,
-  input: unknown,
-): { field: string; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: "options", message: "Invalid options" };
-  const field = issue.path.map(String).join(".") || "options";
-  if (issue.code === "unrecognized_keys") {
-    const names = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join(".")}\``);
-    return {
-      field: names[0]?.replaceAll("`", "") ?? field,
-      message: `Unknown option ${names.join(", ")}`,
-    };
-  }
-  const expected = describeExpected(issue);
-  const got = describeValue(valueAt(input, issue.path));
-  return { field, message: `Invalid option \`${field}\`: expected ${expected}, got ${got}` };
+/** Options parsed, and the plug-ins their `strategy`, `evaluator` and `generator` may name. */
+export interface CheckedThinkOptions {
+  readonly options: ParsedThinkOptions;
+  readonly plugins: PluginSet;
 }
 
 /**
@@ -68,6 +18,11 @@ export function describeOptionIssue(
  * {@link DeliberateError} for the first problem.
  */
 export function parseThinkOptions(options: unknown): ParsedThinkOptions {
+  return checkThinkOptions(options).options;
+}
+
+/** {@link parseThinkOptions}, keeping the plug-in set the options were checked against. */
+export function checkThinkOptions(options: unknown): CheckedThinkOptions {
   if (typeof options !== "object" || options === null) {
     throw new DeliberateError(
       "INVALID_OPTION",
@@ -77,10 +32,20 @@ export function parseThinkOptions(options: unknown): ParsedThinkOptions {
       },
     );
   }
-  const parsed = ThinkOptions.safeParse(options);
+  const extra = (options as { plugins?: unknown }).plugins;
+  if (extra !== undefined && !Array.isArray(extra)) {
+    throw new DeliberateError(
+      "INVALID_OPTION",
+      `Invalid option \`plugins\`: expected a list of plug-ins, got ${describeValue(extra)}`,
+      { field: "plugins" },
+    );
+  }
+  const plugins = createPluginSet(extra);
+  const schema = extra?.length ? createThinkOptionsSchema(plugins) : ThinkOptions;
+  const parsed = schema.safeParse(options);
   if (!parsed.success) {
     const { field, message } = describeOptionIssue(parsed.error, options);
     throw new DeliberateError("INVALID_OPTION", message, { field });
   }
-  return parsed.data;
+  return { options: parsed.data, plugins };
 }

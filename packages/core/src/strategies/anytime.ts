@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineStrategy } from "../plugins/plugin.js";
 import type { TreeNode } from "../tree/schema.js";
 import { followRollout, gatherWalkers, groupWalkers, ROLLOUT_CHUNK } from "./rollouts.js";
 import {
@@ -14,24 +17,26 @@ import {
   separateRepeatedStates,
 } from "./strategy.js";
 
-export interface AnytimeOptions {
+/** Options of the `anytime` strategy. */
+export const AnytimeOptions = z.strictObject({
   /** Children asked of a state in the first widening round; every later round asks twice as many. @default 8 */
-  readonly branching?: number;
+  branching: integerIn(1, 256).optional(),
   /** Most children asked of one state in one round. @default 64 */
-  readonly maxBranching?: number;
+  maxBranching: integerIn(1, 256).optional(),
   /** Children scoring below this are pruned, never entered. @default 0.05 */
-  readonly threshold?: number;
+  threshold: z.number().min(0).max(1).optional(),
   /**
    * Starts with one greedy chain, unscored, as System 1 would answer: a question a single pass
    * solves costs what a single pass costs. @default true
    */
-  readonly probe?: boolean;
+  probe: z.boolean().optional(),
   /**
    * Begins every round with as many sampled rollouts from the root as the round's branching,
    * unscored: cheap whole paths, as best-of-N draws, before the value-guided pass. @default true
    */
-  readonly rollouts?: boolean;
-}
+  rollouts: z.boolean().optional(),
+});
+export type AnytimeOptions = z.input<typeof AnytimeOptions>;
 
 export interface AnytimeState {
   /** What the round is doing: the greedy probe, its rollouts, or its depth-first pass. */
@@ -128,26 +133,7 @@ function selectSearch(state: AnytimeState, view: StrategyView) {
   return { state: { ...state, stack }, selection: { kind: "stop" } as const };
 }
 
-/**
- * The default search, anytime: its shape grows with the time it has. Round 0 is one greedy chain
- * (the System 1 answer, at a single pass's cost). Every later round first sends rollouts from the
- * root — sampled paths, unscored, that walk through known states for the price of one step a level
- * and end in answers the verifier checks, as cheap as best-of-N — then makes a depth-first pass
- * over the whole tree that asks each state it enters for more children than the round before (8,
- * 16, 32, 64…, at the rising temperature of the engine's rounds), enters the best first, prunes
- * children below a low value threshold, and re-enters the states earlier rounds kept: the tree
- * widens where the values point, and keeps widening as long as the budget lasts. States already
- * seen are pruned as repeats and never scored twice; a state whose expansions keep finding nothing
- * new is sampled hotter, then not asked again. It stops when the answer is verified or settled,
- * when the budget is spent, or when two rounds in a row find no new state.
- *
- * @example
- * ```ts
- * await think(task, { model, budget: { time: "20s" } }); // the default strategy
- * await think(task, { model, strategy: { name: "anytime", branching: 4 }, budget: { time: "5s" } });
- * ```
- */
-export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
+function createAnytime(options: AnytimeOptions): Strategy<AnytimeState> {
   const first = options.branching ?? 8;
   const most = Math.max(first, options.maxBranching ?? 64);
   const threshold = options.threshold ?? 0.05;
@@ -231,3 +217,30 @@ export function anytime(options: AnytimeOptions = {}): Strategy<AnytimeState> {
     },
   };
 }
+
+/**
+ * The default search, anytime: its shape grows with the time it has. Round 0 is one greedy chain
+ * (the System 1 answer, at a single pass's cost). Every later round first sends rollouts from the
+ * root — sampled paths, unscored, that walk through known states for the price of one step a level
+ * and end in answers the verifier checks, as cheap as best-of-N — then makes a depth-first pass
+ * over the whole tree that asks each state it enters for more children than the round before (8,
+ * 16, 32, 64…, at the rising temperature of the engine's rounds), enters the best first, prunes
+ * children below a low value threshold, and re-enters the states earlier rounds kept: the tree
+ * widens where the values point, and keeps widening as long as the budget lasts. States already
+ * seen are pruned as repeats and never scored twice; a state whose expansions keep finding nothing
+ * new is sampled hotter, then not asked again. It stops when the answer is verified or settled,
+ * when the budget is spent, or when two rounds in a row find no new state.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, budget: { time: "20s" } }); // the default strategy
+ * await think(task, { model, strategy: { name: "anytime", branching: 4 }, budget: { time: "5s" } });
+ * ```
+ */
+export const anytime = defineStrategy({
+  name: "anytime",
+  description:
+    "the default: a greedy probe, then rounds of rollouts and value-guided depth-first widening that grow with the budget",
+  options: AnytimeOptions,
+  create: createAnytime,
+});

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineStrategy } from "../plugins/plugin.js";
 import {
   compareByScore,
   isExpandable,
@@ -8,28 +11,21 @@ import {
   separateRepeatedStates,
 } from "./strategy.js";
 
-export interface BeamOptions {
+/** Options of the `beam` strategy. */
+export const BeamOptions = z.strictObject({
   /** States kept at each depth (ToT's b). @default 5 */
-  readonly width?: number;
+  width: integerIn(1, 1000).optional(),
   /** Children asked for each kept state (ToT's k). @default 5 */
-  readonly branching?: number;
-}
+  branching: integerIn(1, 256).optional(),
+});
+export type BeamOptions = z.input<typeof BeamOptions>;
 
 export interface BeamState {
   /** The states kept at the current depth; terminals stay in the beam as candidate answers. */
   beam: number[];
 }
 
-/**
- * ToT-BFS: expand every state of the beam, score the children, keep the best `width` of them
- * (and the answers already found), depth after depth.
- *
- * @example
- * ```ts
- * await think(task, { model, strategy: { name: "beam", width: 5, branching: 8 } });
- * ```
- */
-export function beam(options: BeamOptions = {}): Strategy<BeamState> {
+function createBeam(options: BeamOptions): Strategy<BeamState> {
   const width = options.width ?? 5;
   const branching = options.branching ?? 5;
   return {
@@ -63,3 +59,19 @@ export function beam(options: BeamOptions = {}): Strategy<BeamState> {
     },
   };
 }
+
+/**
+ * ToT-BFS: expand every state of the beam, score the children, keep the best `width` of them
+ * (and the answers already found), depth after depth.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "beam", width: 5, branching: 8 } });
+ * ```
+ */
+export const beam = defineStrategy({
+  name: "beam",
+  description: "ToT-BFS: keeps the best `width` states at each depth",
+  options: BeamOptions,
+  create: createBeam,
+});

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineStrategy } from "../plugins/plugin.js";
 import { type HeapEntry, popHeap, pushHeap } from "./max-heap.js";
 import {
   isExpandable,
@@ -7,28 +10,21 @@ import {
   separateRepeatedStates,
 } from "./strategy.js";
 
-export interface BestFirstOptions {
+/** Options of the `best-first` strategy. */
+export const BestFirstOptions = z.strictObject({
   /** Children asked for each state. @default 5 */
-  readonly branching?: number;
+  branching: integerIn(1, 256).optional(),
   /** States expanded together in one step (a larger batch keeps a local model's batch full). @default 1 */
-  readonly batch?: number;
-}
+  batch: integerIn(1, 256).optional(),
+});
+export type BestFirstOptions = z.input<typeof BestFirstOptions>;
 
 export interface BestFirstState {
   /** The global frontier, best first. */
   frontier: HeapEntry[];
 }
 
-/**
- * Best-first search: a global priority frontier of every open state; expand the best, whatever
- * its depth.
- *
- * @example
- * ```ts
- * await think(task, { model, strategy: { name: "best-first", batch: 4 } });
- * ```
- */
-export function bestFirst(options: BestFirstOptions = {}): Strategy<BestFirstState> {
+function createBestFirst(options: BestFirstOptions): Strategy<BestFirstState> {
   const branching = options.branching ?? 5;
   const batch = options.batch ?? 1;
   return {
@@ -62,3 +58,19 @@ export function bestFirst(options: BestFirstOptions = {}): Strategy<BestFirstSta
     },
   };
 }
+
+/**
+ * Best-first search: a global priority frontier of every open state; expand the best, whatever
+ * its depth.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "best-first", batch: 4 } });
+ * ```
+ */
+export const bestFirst = defineStrategy({
+  name: "best-first",
+  description: "expands the best-scored open states first, across depths",
+  options: BestFirstOptions,
+  create: createBestFirst,
+});

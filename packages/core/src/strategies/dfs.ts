@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineStrategy } from "../plugins/plugin.js";
 import {
   compareByScore,
   isExpandable,
@@ -7,28 +10,21 @@ import {
   separateRepeatedStates,
 } from "./strategy.js";
 
-export interface DfsOptions {
+/** Options of the `dfs` strategy. */
+export const DfsOptions = z.strictObject({
   /** Children asked for each state. @default 5 */
-  readonly branching?: number;
+  branching: integerIn(1, 256).optional(),
   /** Children scoring below this are pruned, never entered (ToT's value threshold). @default 0.5 */
-  readonly threshold?: number;
-}
+  threshold: z.number().min(0).max(1).optional(),
+});
+export type DfsOptions = z.input<typeof DfsOptions>;
 
 export interface DfsState {
   /** States still to enter, the next one last. */
   stack: number[];
 }
 
-/**
- * Depth-first search with a value threshold, as ToT's crosswords search: enter the best child
- * first, prune children below the threshold, backtrack when a state has no child worth entering.
- *
- * @example
- * ```ts
- * await think(task, { model, strategy: { name: "dfs", threshold: 0.6 } });
- * ```
- */
-export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
+function createDfs(options: DfsOptions): Strategy<DfsState> {
   const branching = options.branching ?? 5;
   const threshold = options.threshold ?? 0.5;
   return {
@@ -64,3 +60,19 @@ export function dfs(options: DfsOptions = {}): Strategy<DfsState> {
     },
   };
 }
+
+/**
+ * Depth-first search with a value threshold, as ToT's crosswords search: enter the best child
+ * first, prune children below the threshold, backtrack when a state has no child worth entering.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "dfs", threshold: 0.6 } });
+ * ```
+ */
+export const dfs = defineStrategy({
+  name: "dfs",
+  description: "ToT-DFS: depth first through states above a value threshold, backtracking",
+  options: DfsOptions,
+  create: createDfs,
+});

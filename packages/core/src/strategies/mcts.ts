@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { integerIn } from "../options/integer.js";
+import { defineStrategy } from "../plugins/plugin.js";
 import type { TreeNode } from "../tree/schema.js";
 import {
   isExpandable,
@@ -8,12 +11,14 @@ import {
   separateRepeatedStates,
 } from "./strategy.js";
 
-export interface MctsOptions {
+/** Options of the `mcts` strategy. */
+export const MctsOptions = z.strictObject({
   /** Children asked for each expanded state. @default 5 */
-  readonly branching?: number;
+  branching: integerIn(1, 256).optional(),
   /** UCT exploration constant c. @default Math.SQRT2 */
-  readonly exploration?: number;
-}
+  exploration: z.number().min(0).max(100).optional(),
+});
+export type MctsOptions = z.input<typeof MctsOptions>;
 
 export interface MctsState {
   /** Visits and total value by node id. */
@@ -60,17 +65,7 @@ function descend(state: MctsState, view: StrategyView, c: number): number | unde
   }
 }
 
-/**
- * Monte Carlo tree search with UCT: each step descends from the root level by level, choosing
- * the child with the best upper confidence bound, expands the leaf it reaches, scores the new
- * children and backs the best child's value up the path to the root.
- *
- * @example
- * ```ts
- * await think(task, { model, strategy: { name: "mcts", exploration: 1 }, budget: { time: "20s" } });
- * ```
- */
-export function mcts(options: MctsOptions = {}): Strategy<MctsState> {
+function createMcts(options: MctsOptions): Strategy<MctsState> {
   const branching = options.branching ?? 5;
   const c = options.exploration ?? Math.SQRT2;
   return {
@@ -104,3 +99,20 @@ export function mcts(options: MctsOptions = {}): Strategy<MctsState> {
     },
   };
 }
+
+/**
+ * Monte Carlo tree search with UCT: each step descends from the root level by level, choosing
+ * the child with the best upper confidence bound, expands the leaf it reaches, scores the new
+ * children and backs the best child's value up the path to the root.
+ *
+ * @example
+ * ```ts
+ * await think(task, { model, strategy: { name: "mcts", exploration: 1 }, budget: { time: "20s" } });
+ * ```
+ */
+export const mcts = defineStrategy({
+  name: "mcts",
+  description: "Monte Carlo tree search: UCT selection, value backup",
+  options: MctsOptions,
+  create: createMcts,
+});

@@ -160,6 +160,16 @@ export const SearchEvent = z.discriminatedUnion("type", [
 export type SearchEvent = z.infer<typeof SearchEvent>;
 export type SearchEventType = SearchEvent["type"];
 
+/** A strategy, evaluator or generator as a search was set up with it. */
+export const PluginChoice = z.object({
+  name: z.string(),
+  /** The options given (not the defaults), functions shown as `"[function]"`. */
+  options: z.record(z.string(), z.unknown()).optional(),
+  /** An object of the caller's own rather than a plug-in: its options are not known. */
+  custom: z.boolean().optional(),
+});
+export type PluginChoice = z.infer<typeof PluginChoice>;
+
 /** A whole search: plain data, saved as JSON, rendered and replayed without a model. */
 export const SearchTree = z.object({
   format: z.literal("deliberate.tree"),
@@ -167,6 +177,10 @@ export const SearchTree = z.object({
   question: z.string(),
   task: z.string(),
   strategy: z.string(),
+  /** The strategy, evaluator and generator the search used, with their options. */
+  plugins: z
+    .object({ strategy: PluginChoice, evaluator: PluginChoice, generator: PluginChoice })
+    .optional(),
   model: z.string().optional(),
   /** Where the model computed (`Model.device`): `cpu`, `cuda`, `vulkan`, `metal`. */
   device: z.string().optional(),

@@ -17,13 +17,13 @@ import { canReachGame24, type Game24State } from "@deliberate/tasks";
  * ```
  */
 export function createFinalCheckEvaluator(): Evaluator {
-  const value = valueEvaluator({ probabilities: true });
+  const value = valueEvaluator.create({ probabilities: true });
   return {
     name: "value+final-check",
-    async evaluate(context, targets, signal) {
+    async evaluate(scope, targets, signal) {
       const results = new Map<number, Evaluation>();
       const judged = targets.filter(({ id }) => {
-        const state = context.taskNode(id).state as Game24State;
+        const state = scope.taskNode(id).state as Game24State;
         if (state.left.length > 2) return true;
         const made = canReachGame24(state.left.map((n) => n.value));
         const score = made ? 1 : 0;
@@ -34,7 +34,7 @@ export function createFinalCheckEvaluator(): Evaluator {
         return false;
       });
       if (judged.length === 0) return results;
-      for (const [id, evaluation] of await value.evaluate(context, judged, signal)) {
+      for (const [id, evaluation] of await value.evaluate(scope, judged, signal)) {
         results.set(id, evaluation);
       }
       return results;
