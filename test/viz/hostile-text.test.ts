@@ -24,6 +24,15 @@ const HOSTILE_OBSERVATION = {
 for (const id of OBSERVATION_IDS) {
   (tree.nodes[id] as { observation?: unknown }).observation = HOSTILE_OBSERVATION;
 }
+const HOSTILE_PLUGIN = "<img src=x onerror=\"window.__pwned = 'plugin'\">";
+tree.plugins = {
+  strategy: {
+    name: HOSTILE_PLUGIN,
+    options: { depth: "</span><script>window.__pwned = 'option'</script>" },
+  },
+  evaluator: { name: "value" },
+  generator: { name: "sample" },
+};
 const hostileIds = HOSTILE_TEXTS.map((_, index) => index + 1);
 const HUGE_ID = 30;
 (tree.nodes[HUGE_ID] as { text: string }).text = `${"100 kB of thought ".repeat(12_000)}end`;
@@ -56,6 +65,13 @@ async function readPwned(): Promise<unknown> {
 }
 
 describe("the viewer with hostile node texts", () => {
+  it("shows a plug-in's name and options in the header as text", async () => {
+    const facts = (await page.textContent("#facts")) ?? "";
+    expect(facts).toContain(`strategy${HOSTILE_PLUGIN} (depth </span><script>`);
+    expect(facts).toContain("evaluatorvalue");
+    expect(await readPwned()).toBeUndefined();
+  });
+
   it("shows each text literally in its row and runs none of it", async () => {
     for (const id of hostileIds.slice(0, 7)) {
       const text = await page.textContent(`.row[data-id='${id}'] .text`);

@@ -1,6 +1,19 @@
 import { buildElement, findElement, flattenLine, formatDuration, formatValue } from "./dom.js";
 
 /**
+ * A strategy, evaluator or generator as the tree recorded it: `beam (width 3, branching 4)`.
+ * @param {{ name: string, options?: Record<string, unknown> } | undefined} choice
+ * @returns {string | undefined}
+ */
+function describeChoice(choice) {
+  if (!choice) return undefined;
+  const options = Object.entries(choice.options ?? {}).map(
+    ([key, value]) => `${key} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`,
+  );
+  return options.length === 0 ? choice.name : `${choice.name} (${options.join(", ")})`;
+}
+
+/**
  * Shows the question and the facts of the search in the header.
  * @param {import("./tree-model.js").Model} model
  */
@@ -12,7 +25,8 @@ export function showSummary(model) {
   const best = bestId === undefined ? undefined : model.nodes.get(bestId);
   const last = model.events.at(-1);
   const facts = [
-    ["strategy", tree.strategy],
+    ["strategy", describeChoice(tree.plugins?.strategy) ?? tree.strategy],
+    ...(tree.plugins ? [["evaluator", describeChoice(tree.plugins.evaluator)]] : []),
     ["model", tree.model ?? "–"],
     ["nodes", String(model.nodes.size)],
     ["best score", formatValue(best?.score)],
