@@ -17,7 +17,11 @@ describe("deliberate pull and models", () => {
 
     const models = await runCli(["models", "--json"]);
     expect(models.code, models.stderr).toBe(0);
-    const listed = JSON.parse(models.stdout) as { model: string; path: string; builtin: boolean }[];
+    const shown = JSON.parse(models.stdout) as {
+      device: string;
+      models: { model: string; path: string; builtin: boolean }[];
+    };
+    const listed = shown.models;
     expect(listed.find((entry) => entry.model === "synthetic:tiny")?.path).toBe(pulled.path);
     expect(listed[0]).toMatchObject({ model: "builtin:tiny-reasoner", builtin: true });
     expect(existsSync(listed[0]?.path ?? "")).toBe(true);

@@ -1,7 +1,6 @@
 import { LlamaError } from "@deliberate/llama";
-import { resolveBuiltinModel } from "@deliberate/tiny-reasoner";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { CliError, ExitCode } from "../src/cli-error.js";
+import { CliError } from "../src/cli-error.js";
 import { DEFAULT_MODEL } from "../src/model/default-model.js";
 import { openModel } from "../src/model/open-model.js";
 
@@ -54,28 +53,5 @@ describe("openModel", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^note: synthetic:tiny has random weights/);
     expect(llama.loadModel).toHaveBeenCalledWith({ model: "/cache/tiny.gguf", threads: 2 });
-  });
-
-  it("loads builtin:tiny-reasoner from the file the project ships, with no download", async () => {
-    const notes: string[] = [];
-    await openModel("builtin:tiny-reasoner", {
-      threads: 1,
-      terminal,
-      notify: (line) => notes.push(line),
-    });
-    const path = resolveBuiltinModel("builtin:tiny-reasoner");
-    expect(path).toMatch(/tiny-reasoner\.gguf$/);
-    expect(llama.loadModel).toHaveBeenCalledWith({ model: path, threads: 1 });
-    expect(llama.resolveModelSource).not.toHaveBeenCalled();
-    expect(notes).toEqual([]);
-  });
-
-  it("refuses an unknown built-in name as a usage error that lists the built-in models", async () => {
-    const opening = openModel("builtin:huge", { threads: 1, terminal, notify: () => {} });
-    await expect(opening).rejects.toMatchObject({ exitCode: ExitCode.usage });
-    await expect(opening).rejects.toThrow(
-      'Expected a built-in model (builtin:tiny-reasoner), got "builtin:huge".',
-    );
-    expect(llama.loadModel).not.toHaveBeenCalled();
   });
 });

@@ -1,15 +1,14 @@
 import { Command } from "commander";
 import { createUsageError, type ExitCode } from "../cli-error.js";
 import { DEFAULT_MODEL } from "../model/default-model.js";
-import { parseIntegerIn } from "../options/parse-values.js";
+import { addModelFlags, type ModelFlags } from "../options/model-flags.js";
 
 /** The tasks the evaluation harness has cases for. */
 const BENCH_TASKS = ["game24"] as const;
 
 /** The flags of `deliberate bench`, as commander hands them over: the harness's as text. */
-export interface BenchFlags {
+export interface BenchFlags extends ModelFlags {
   readonly model: string;
-  readonly threads: number;
   readonly cases: string;
   readonly methods?: string;
   readonly budgets: string;
@@ -44,7 +43,7 @@ Writes evaluation.json, accuracy-vs-think-time.svg and evaluation.txt into --out
  * time drawn as an SVG next to the JSON report.
  */
 export function createBenchCommand(done: (code: ExitCode) => void): Command {
-  return new Command("bench")
+  const command = new Command("bench")
     .description(
       "evaluate methods on one model: the ToT paper's table and accuracy against think time",
     )
@@ -53,8 +52,8 @@ export function createBenchCommand(done: (code: ExitCode) => void): Command {
       "-m, --model <model>",
       "GGUF file, hf: URI, https URL, synthetic:<name> or builtin:<name>",
       DEFAULT_MODEL,
-    )
-    .option("--threads <n>", "CPU threads per decode", parseIntegerIn(1, 256), 1)
+    );
+  return addModelFlags(command)
     .option("--cases <n>", "Game-of-24 puzzles", "3")
     .option("--methods <list>", "comma-separated methods (default: the paper's table)")
     .option("--budgets <list>", "think times of the accuracy curve", "1s,2s,5s")

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
+import { addModelFlags, type ModelFlags } from "../options/model-flags.js";
 import { parseIntegerIn, parseThinkTime } from "../options/parse-values.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 
@@ -9,11 +10,10 @@ export const DEMO_PUZZLE = "1 2 4 7";
 /** The project's own Game-of-24 model: committed, no download. */
 const DEMO_MODEL = "builtin:tiny-reasoner";
 
-interface DemoFlags {
+interface DemoFlags extends ModelFlags {
   readonly puzzle: string;
   readonly think: number;
   readonly seed: number;
-  readonly threads: number;
   readonly html: string;
   readonly save?: string;
   readonly json?: boolean;
@@ -40,14 +40,14 @@ Examples:
  * writes the search tree to `demo-tree.html`.
  */
 export function createDemoCommand(done: (code: ExitCode) => void): Command {
-  return new Command("demo")
+  const command = new Command("demo")
     .description(
       "solve a Game-of-24 puzzle offline on builtin:tiny-reasoner, single pass then search, and write demo-tree.html",
     )
     .option("--puzzle <numbers>", "the four numbers", DEMO_PUZZLE)
     .option("-t, --think <duration>", "think-time budget", parseThinkTime, 30_000)
-    .option("--seed <n>", "seed of the search", parseIntegerIn(0, 2 ** 31 - 1), 1)
-    .option("--threads <n>", "CPU threads per decode", parseIntegerIn(1, 256), 1)
+    .option("--seed <n>", "seed of the search", parseIntegerIn(0, 2 ** 31 - 1), 1);
+  return addModelFlags(command)
     .option("--html <tree.html>", "where the viewer is written", "demo-tree.html")
     .option("--save <tree.json>", "also save the tree as JSON")
     .option("--json", "print one JSON object on stdout instead of text")

@@ -1,12 +1,11 @@
 import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
-import { parseIntegerIn } from "../options/parse-values.js";
+import { addModelFlags, type ModelFlags } from "../options/model-flags.js";
 
 /** The flags of `deliberate resume`: the output's own, and what may differ from the first run. */
-export interface ResumeFlags {
+export interface ResumeFlags extends ModelFlags {
   /** Another model than the one the search started with. */
   readonly model?: string;
-  readonly threads?: number;
   /** Where the final tree goes. @default the file resumed */
   readonly save?: string;
   readonly json?: boolean;
@@ -27,11 +26,12 @@ Examples:
  * that was stopped or killed before it finished; prints the answer like `ask` and `solve`.
  */
 export function createResumeCommand(done: (code: ExitCode) => void): Command {
-  return new Command("resume")
+  const command = new Command("resume")
     .description("go on with a search saved with --save that was stopped or killed mid-search")
     .argument("<tree.json>", "the tree file given to --save")
-    .option("-m, --model <model>", "another model than the one the search started with")
-    .option("--threads <n>", "CPU threads per decode", parseIntegerIn(1, 256))
+    .option("-m, --model <model>", "another model than the one the search started with");
+  // --gpu, --gpu-layers and --threads given here replace those the search started with.
+  return addModelFlags(command)
     .option("--save <tree.json>", "where the final tree goes (default: the file resumed)")
     .option("--json", "print one JSON object on stdout instead of text")
     .option("--html <tree.html>", "write the tree as a self-contained HTML viewer")

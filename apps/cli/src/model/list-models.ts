@@ -1,8 +1,13 @@
+// The built-in models the CLI ships: importing the package registers them for `builtin:<name>`.
+import "@deliberate/tiny-reasoner";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { type CachedModel, listCachedModels } from "@deliberate/llama";
-import { builtinModels } from "@deliberate/tiny-reasoner";
-import { BUILTIN_PREFIX } from "./builtin-prefix.js";
+import {
+  BUILTIN_PREFIX,
+  type CachedModel,
+  listBuiltinModels,
+  listCachedModels,
+} from "@deliberate/llama";
 
 /** A model `deliberate models` lists: shipped with the project, or in the cache. */
 export interface ListedModel extends CachedModel {
@@ -11,12 +16,13 @@ export interface ListedModel extends CachedModel {
 }
 
 /**
- * Lists the built-in models first, then the cache. A built-in model whose file is missing from
- * the install is left out: `--model builtin:<name>` says why when it is asked for.
+ * Lists the registered built-in models first (those `loadModel` resolves), then the cache. A
+ * built-in model whose file is missing from the install is left out: `--model builtin:<name>`
+ * says why when it is asked for.
  */
 export async function listModels(): Promise<ListedModel[]> {
   const builtins: ListedModel[] = [];
-  for (const model of builtinModels) {
+  for (const model of listBuiltinModels()) {
     const stats = await stat(model.path).catch(() => undefined);
     if (!stats?.isFile()) continue;
     builtins.push({

@@ -1,13 +1,14 @@
+// The built-in models the CLI ships: importing the package registers them for `builtin:<name>`.
+import "@deliberate/tiny-reasoner";
 import { isLlamaError, type LlamaModel, loadModel, resolveModelSource } from "@deliberate/llama";
 import { CliError, ExitCode } from "../cli-error.js";
+import { type ModelFlags, pickModelOptions } from "../options/model-flags.js";
 import { createDownloadBar } from "../ui/download-bar.js";
 import type { Terminal } from "../ui/terminal.js";
 import { DEFAULT_MODEL } from "./default-model.js";
-import { resolveBuiltinPath } from "./resolve-builtin-path.js";
 
-/** Options of {@link openModel}. */
-export interface OpenModelOptions {
-  readonly threads: number;
+/** Options of {@link openModel}: where the model runs (`--gpu`, `--gpu-layers`, `--threads`), and the terminal. */
+export interface OpenModelOptions extends ModelFlags {
   readonly terminal: Terminal;
   /** Cancels a download or a load (Ctrl-C while the model loads). */
   readonly signal?: AbortSignal;
@@ -16,20 +17,13 @@ export interface OpenModelOptions {
 }
 
 /**
- * Resolves `--model` to a GGUF file (a `builtin:*` model to the file shipped with the project,
- * downloading an `hf:` URI or URL into the cache with a progress
- * bar, writing a `synthetic:*` model on first use) and loads it. A synthetic model gets a one-line
- * notice that its weights are random; a failed download of the default model says how to go on.
+ * Resolves `--model` to a GGUF file as `loadModel` does (a `builtin:*` model to the file its
+ * package registered, downloading an `hf:` URI or URL into the cache with a progress
+ * bar, writing a `synthetic:*` model on first use) and loads it on the backend `--gpu` chooses. A
+ * synthetic model gets a one-line notice that its weights are random; a failed download of the
+ * default model says how to go on; an unknown built-in name is a usage error.
  */
 export async function openModel(spec: string, options: OpenModelOptions): Promise<LlamaModel> {
-  const builtin = resolveBuiltinPath(spec);
-  if (builtin !== undefined) {
-    return loadModel({
-      model: builtin,
-      threads: options.threads,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  }
   const bar = createDownloadBar(`downloading ${spec}`, options.terminal);
   let source: Awaited<ReturnType<typeof resolveModelSource>>;
   try {
@@ -49,16 +43,20 @@ export async function openModel(spec: string, options: OpenModelOptions): Promis
   }
   return loadModel({
     model: source.path,
-    threads: options.threads,
+    ...pickModelOptions(options),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
 /**
- * Names the default model in a failed download: the user never typed it. The llama package's
- * message already says the machine looks offline and names `--model <file>` and `synthetic:tiny`.
+ * An unknown `builtin:` name is a mistake on the command line (exit 2). A failed download of the
+ * default model names it: the user never typed it. The llama package's message already says the
+ * machine looks offline and names `--model <file>` and `synthetic:tiny`.
  */
 function explainResolveError(spec: string, error: unknown): unknown {
+  if (isLlamaError(error, "UNKNOWN_BUILTIN")) {
+    return new CliError(error.message, ExitCode.usage, { cause: error });
+  }
   if (spec !== DEFAULT_MODEL || !isLlamaError(error, "OFFLINE", "DOWNLOAD_FAILED")) return error;
   return new CliError(
     `No --model given, and the default model could not be fetched on first use. ${error.message}`,

@@ -1,6 +1,7 @@
 import type { EvaluatorName, StrategyName } from "@deliberate/core";
 import { type Command, Option } from "commander";
 import { DEFAULT_MODEL } from "../model/default-model.js";
+import { addModelFlags, type ModelFlags } from "./model-flags.js";
 import {
   EVALUATOR_NAMES,
   parseIntegerIn,
@@ -12,7 +13,7 @@ import {
 } from "./parse-values.js";
 
 /** The flags `ask`, `solve` and `demo` share, as commander hands them over. */
-export interface ThinkFlags {
+export interface ThinkFlags extends ModelFlags {
   readonly model: string;
   /** Think time in milliseconds. */
   readonly think: number;
@@ -32,7 +33,6 @@ export interface ThinkFlags {
   readonly generator?: "sample" | "propose";
   readonly temperature?: number;
   readonly seed: number;
-  readonly threads: number;
   readonly json?: boolean;
   readonly save?: string;
   /** With `--save`: steps between the checkpoints `deliberate resume` goes on from. */
@@ -48,12 +48,13 @@ export const DEFAULT_THINK_MS = 30_000;
 
 /** Adds the model, budget, strategy and output flags to `command`. */
 export function addThinkFlags(command: Command, defaults: { model?: string } = {}): Command {
-  return command
-    .option(
+  return addModelFlags(
+    command.option(
       "-m, --model <model>",
-      "GGUF file, hf: URI, https URL or synthetic:<name>",
+      "GGUF file, hf: URI, https URL, synthetic:<name> or builtin:<name>",
       defaults.model ?? DEFAULT_MODEL,
-    )
+    ),
+  )
     .addOption(
       new Option("-t, --think <duration>", "think-time budget: 30s, 2m, 1500ms")
         .argParser(parseThinkTime)
@@ -103,7 +104,6 @@ export function addThinkFlags(command: Command, defaults: { model?: string } = {
     )
     .option("--temperature <x>", "sampling temperature, 0 to 2 (default 0.7)", parseTemperature)
     .option("--seed <n>", "seed of the search and the model", parseIntegerIn(0, 2 ** 31 - 1), 0)
-    .option("--threads <n>", "CPU threads per decode", parseIntegerIn(1, 256), 1)
     .option("--json", "print one JSON object on stdout instead of text")
     .option(
       "--save <tree.json>",

@@ -64,6 +64,6 @@ export function formatUsage(result: Result): string {
     `${usage.nodes} nodes`,
     formatDuration(usage.elapsedMs),
     `${usage.promptTokens} prompt + ${usage.generatedTokens} generated tokens`,
-    `${usage.calls} model calls`,
+    `${usage.calls} model calls${result.tree.device ? ` on ${result.tree.device}` : ""}`,
   ].join(" · ");
 }

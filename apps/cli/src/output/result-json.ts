@@ -5,6 +5,8 @@ export interface ResultJson {
   readonly question: string;
   readonly task: string;
   readonly model: string;
+  /** The backend the model ran on (`cpu`, `cuda`, `vulkan`, `metal`); `null` when it did not say. */
+  readonly device: string | null;
   readonly strategy: string;
   readonly answer: string | null;
   /** Whether the task's verifier accepted the answer; `null` when the task has none or no answer. */
@@ -31,6 +33,7 @@ export function toResultJson(
     question: result.tree.question,
     task: result.tree.task,
     model: context.model,
+    device: result.tree.device ?? null,
     strategy: result.tree.strategy,
     answer: result.answer ?? null,
     verified: result.verified ?? null,

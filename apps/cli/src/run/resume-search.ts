@@ -8,6 +8,7 @@ import {
 } from "@deliberate/core";
 import { CliError, ExitCode } from "../cli-error.js";
 import type { ResumeFlags } from "../commands/resume.js";
+import { pickModelOptions } from "../options/model-flags.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 import { createTask } from "../tasks/create-task.js";
 import { type CheckpointFile, findCheckpointPath, readCheckpoint } from "./checkpoint-file.js";
@@ -40,7 +41,7 @@ export async function resumeSearch(file: string, flags: ResumeFlags): Promise<Ex
   const searchFlags: ThinkFlags = {
     ...checkpoint.flags,
     ...(flags.model === undefined ? {} : { model: flags.model }),
-    ...(flags.threads === undefined ? {} : { threads: flags.threads }),
+    ...pickModelOptions(flags),
     json: flags.json,
     save: flags.save ?? tree,
     html: flags.html,

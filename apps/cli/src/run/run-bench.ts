@@ -11,6 +11,7 @@ import type { LlamaModel } from "@deliberate/llama";
 import { ExitCode } from "../cli-error.js";
 import type { BenchFlags } from "../commands/bench.js";
 import { openModel } from "../model/open-model.js";
+import { pickModelOptions } from "../options/model-flags.js";
 import { stringifyJson } from "../output/result-json.js";
 import { describeTerminal } from "../ui/terminal.js";
 import { findSignalExitCode, watchStopSignals } from "./stop-signals.js";
@@ -44,7 +45,7 @@ export async function runBench(flags: BenchFlags): Promise<ExitCode> {
   let model: LlamaModel | undefined;
   try {
     model = await openModel(flags.model, {
-      threads: flags.threads,
+      ...pickModelOptions(flags),
       terminal: describeTerminal(),
       signal: stop.signal,
       notify,

@@ -9,6 +9,7 @@ import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
 import type { ManyFlags } from "../options/many-flags.js";
+import { pickModelOptions } from "../options/model-flags.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 import {
   findManyExitCode,
@@ -79,7 +80,7 @@ export async function runMany(
   let model: Awaited<ReturnType<OpenManyModel>> | undefined;
   try {
     model = await open(flags.model, {
-      threads: flags.threads,
+      ...pickModelOptions(flags),
       terminal,
       signal: stop.signal,
       notify,

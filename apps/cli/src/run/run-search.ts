@@ -10,6 +10,7 @@ import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
+import { pickModelOptions } from "../options/model-flags.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 import { createProgressTracker } from "../ui/search-progress.js";
 import { startStatusLine } from "../ui/status-line.js";
@@ -63,7 +64,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
   let checkpoints: Checkpoints | undefined;
   try {
     model = await openModel(flags.model, {
-      threads: flags.threads,
+      ...pickModelOptions(flags),
       terminal,
       signal: stop.signal,
       notify,

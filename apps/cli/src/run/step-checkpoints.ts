@@ -81,6 +81,8 @@ const SEARCH_FLAG_NAMES = [
   "temperature",
   "seed",
   "threads",
+  "gpu",
+  "gpuLayers",
   "checkpointEvery",
 ] as const satisfies readonly (keyof SearchFlags)[];
 
