@@ -28,7 +28,7 @@ const ALIASES: Readonly<Record<string, Operator>> = {
 
 /**
  * A regular-expression character class matching any operator symbol, look-alikes included, for
- * finding arithmetic in text: `new RegExp(`\\d\\s*${OPERATOR_CLASS}\\s*\\d`)`.
+ * finding arithmetic in text, as in `new RegExp("\\d\\s*" + OPERATOR_CLASS + "\\s*\\d")`.
  */
 export const OPERATOR_CLASS = `[${Object.keys(ALIASES)
   .map((symbol) => (/[-\\\]^]/.test(symbol) ? `\\${symbol}` : symbol))

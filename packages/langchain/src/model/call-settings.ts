@@ -45,8 +45,8 @@ export function listSettingFields(
  * The default {@link ConfigureModel}: a new instance of the model's own class, made with its
  * constructor fields and the settings it has fields for (`temperature`, `maxTokens` or its
  * provider's name for it, `n`, `logprobs`). A model with none of those fields is used as it is.
- * Providers keep their client objects per instance, so {@link createSettingsCache} keeps the
- * instances it made.
+ * Providers keep their client objects per instance, so {@link createLangChainModel} keeps the few
+ * instances it made most recently and reuses them when settings repeat.
  */
 export const configureByFields: ConfigureModel = (model, settings) => {
   const changes = listSettingFields(model, settings);

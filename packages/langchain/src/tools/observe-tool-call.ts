@@ -6,8 +6,9 @@ export type ToolObservation<T> =
   | { readonly ok: false; readonly code: ToolErrorCode; readonly message: string };
 
 /**
- * Runs a tool body and turns a {@link ToolError} into an error observation, so a search branch
- * gets `Error (CODE): message` to read instead of an exception. Other errors are bugs and propagate.
+ * Runs a tool body and turns a {@link @deliberate/tools!ToolError | ToolError} into an error
+ * observation, so a search branch gets `Error (CODE): message` to read instead of an exception.
+ * Other errors are bugs and propagate.
  *
  * @example
  * ```ts

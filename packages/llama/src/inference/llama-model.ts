@@ -128,7 +128,8 @@ export class LlamaModel implements Model {
 
   /**
    * Token ids of `text` for this model.
-   * @param special `true` to read special-token text (like `<s>`) as those tokens. @default false
+   * @param special - `true` to read special-token text (like `<s>`) as those tokens; `false` by
+   *   default.
    */
   tokenize(text: string, special = false): number[] {
     return [...this.runtime.tokenizer.tokenizeText(text, special, false)];
