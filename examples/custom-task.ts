@@ -7,7 +7,8 @@
  * Model: a scripted one that writes random legal moves (no download, no network); set
  * DELIBERATE_MODEL to a GGUF path, an hf: URI or synthetic:tiny to use a local model instead.
  */
-import { type Model, type Task, type TaskNode, think } from "@deliberate/core";
+import { type Model, type Task, think } from "@deliberate/core";
+import type { TaskNode } from "@deliberate/core/task";
 import { createRandom, createScriptedModel } from "@deliberate/core/testing";
 
 interface ReachState {

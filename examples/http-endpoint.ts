@@ -10,7 +10,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isDeliberateError, type Model, parseDuration, think } from "@deliberate/core";
+import { isDeliberateError, type Model, think } from "@deliberate/core";
+import { parseDuration } from "@deliberate/core/options";
 import { createRandomModel } from "@deliberate/core/testing";
 
 const DEFAULT_THINK_MS = 5_000;

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
-import { createSearch, type SearchEventType, type ThinkOptions, think } from "@deliberate/core";
+import { createSearch, type ThinkOptions, think } from "@deliberate/core";
+import type { SearchEventType } from "@deliberate/core/tree";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { injectFaults } from "./helpers/fault-model.js";

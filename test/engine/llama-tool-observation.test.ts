@@ -1,11 +1,5 @@
-import {
-  createQuestionTask,
-  emptyModelUsage,
-  type Model,
-  type ModelRequest,
-  type PromptSegment,
-  think,
-} from "@deliberate/core";
+import { createQuestionTask, type Model, think } from "@deliberate/core";
+import { emptyModelUsage, type ModelRequest, type PromptSegment } from "@deliberate/core/model";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 

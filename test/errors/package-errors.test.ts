@@ -1,4 +1,5 @@
-import { DeliberateError, isDeliberateError, parseDuration } from "@deliberate/core";
+import { DeliberateError, isDeliberateError } from "@deliberate/core";
+import { parseDuration } from "@deliberate/core/options";
 import { EvaluationError, parseEvaluationOptions } from "@deliberate/eval";
 import { createLengthGuard, GuardError } from "@deliberate/guards";
 import { createLangChainModel, DeliberateLangChainError } from "@deliberate/langchain";

@@ -1,13 +1,6 @@
 import { readFileSync } from "node:fs";
-import {
-  createQuestionTask,
-  emptyModelUsage,
-  type Model,
-  type ModelReply,
-  type PromptSegment,
-  type Result,
-  think,
-} from "@deliberate/core";
+import { createQuestionTask, type Model, type Result, think } from "@deliberate/core";
+import { emptyModelUsage, type ModelReply, type PromptSegment } from "@deliberate/core/model";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EvaluatedTokens, recordEvaluatedTokens } from "./helpers/evaluated-tokens.js";

@@ -1,9 +1,5 @@
-import {
-  DEFAULT_THINK_TIME_MS,
-  type SearchTree,
-  type StrategyOption,
-  think,
-} from "@deliberate/core";
+import { type SearchTree, type StrategyOption, think } from "@deliberate/core";
+import { DEFAULT_THINK_TIME_MS } from "@deliberate/core/options";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/api/resolve-config.js";
 import { checkThinkOptions } from "../src/options/parse-options.js";

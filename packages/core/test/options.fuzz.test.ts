@@ -1,4 +1,5 @@
-import { DeliberateError, parseThinkOptions, StrategyName } from "@deliberate/core";
+import { DeliberateError } from "@deliberate/core";
+import { parseThinkOptions, StrategyName } from "@deliberate/core/options";
 import { createScriptedModel } from "@deliberate/core/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

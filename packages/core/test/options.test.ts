@@ -1,4 +1,5 @@
-import { createSearch, DeliberateError, parseDuration, think } from "@deliberate/core";
+import { createSearch, DeliberateError, think } from "@deliberate/core";
+import { parseDuration } from "@deliberate/core/options";
 import { createScriptedModel } from "@deliberate/core/testing";
 import { describe, expect, it } from "vitest";
 

@@ -3,11 +3,11 @@ import {
   DeliberateError,
   defineEvaluator,
   defineStrategy,
-  type Evaluation,
   type SearchScope,
   think,
   valueEvaluator,
 } from "@deliberate/core";
+import type { Evaluation } from "@deliberate/core/plugins";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createGraphModel, createGraphTask, trapGraph } from "./helpers/graph-task.js";

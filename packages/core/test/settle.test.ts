@@ -1,4 +1,5 @@
-import { createQuestionTask, measureLeadConfidence, think } from "@deliberate/core";
+import { createQuestionTask, think } from "@deliberate/core";
+import { measureLeadConfidence } from "@deliberate/core/options";
 import { createScriptedModel } from "@deliberate/core/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { createSearch, type Model, type SearchEventType, think } from "@deliberate/core";
+import { createSearch, type Model, think } from "@deliberate/core";
+import type { SearchEventType } from "@deliberate/core/tree";
 import { describe, expect, it } from "vitest";
 import { createGraphModel, createGraphTask, trapGraph } from "./helpers/graph-task.js";
 

@@ -1,4 +1,5 @@
-import { describeOptionIssue, describeValue, type Model, parseDuration } from "@deliberate/core";
+import type { Model } from "@deliberate/core";
+import { describeOptionIssue, describeValue, parseDuration } from "@deliberate/core/options";
 import { z } from "zod";
 import type { EvaluationCase } from "./cases.js";
 import { EvaluationError } from "./errors.js";

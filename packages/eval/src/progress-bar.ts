@@ -1,4 +1,4 @@
-import { formatDuration } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import type { EvaluationProgress } from "./progress.js";
 import { formatThinkTime } from "./think-time.js";
 

@@ -1,4 +1,4 @@
-import { describeValue } from "@deliberate/core";
+import { describeValue } from "@deliberate/core/options";
 import { measureChainCost } from "./best-of-n.js";
 import { buildCurve } from "./build-curve.js";
 import { EvaluationError } from "./errors.js";

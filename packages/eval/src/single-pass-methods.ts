@@ -1,4 +1,4 @@
-import { addModelUsage, emptyModelUsage, type ModelUsage } from "@deliberate/core";
+import { addModelUsage, emptyModelUsage, type ModelUsage } from "@deliberate/core/model";
 import type { SinglePassStyle } from "./cases.js";
 import type { CaseOutcome, EvaluationMethod, MethodRun } from "./method.js";
 

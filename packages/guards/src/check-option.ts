@@ -1,4 +1,4 @@
-import { describeValue } from "@deliberate/core";
+import { describeValue } from "@deliberate/core/options";
 import { GuardError } from "./errors.js";
 
 /** Throws a {@link GuardError} unless `value` is a positive safe integer. */

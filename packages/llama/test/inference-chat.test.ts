@@ -1,4 +1,4 @@
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import { LlamaText, resolveChatWrapper } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlamaModel, loadModel } from "../src/index.js";

@@ -1,6 +1,6 @@
-import type { Random } from "@deliberate/core";
+import type { Random } from "@deliberate/core/task";
 
-export { createRandom, type Random } from "@deliberate/core";
+export { createRandom, type Random } from "@deliberate/core/task";
 
 /** An integer in [min, max], both included. */
 export function pickInteger(random: Random, min: number, max: number): number {

@@ -1,4 +1,5 @@
-import { defaultValueScale, parseValueWord, type TaskNode } from "@deliberate/core";
+import { parseValueWord } from "@deliberate/core/plugins";
+import { defaultValueScale, type TaskNode } from "@deliberate/core/task";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

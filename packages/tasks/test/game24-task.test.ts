@@ -1,4 +1,4 @@
-import type { StepOutcome, TaskNode } from "@deliberate/core";
+import type { StepOutcome, TaskNode } from "@deliberate/core/task";
 import { describe, expect, it } from "vitest";
 import { createGame24Task, type Game24State, TaskError } from "../src/index.js";
 

@@ -1,4 +1,4 @@
-import type { TaskNode } from "@deliberate/core";
+import type { TaskNode } from "@deliberate/core/task";
 import { describe, expect, it } from "vitest";
 import {
   createSudokuTask,

@@ -1,4 +1,4 @@
-import { SearchTree, type TreeNode } from "@deliberate/core";
+import { SearchTree, type TreeNode } from "@deliberate/core/tree";
 import { describe, expect, it } from "vitest";
 import { createLiveLog } from "../src/live/live-log.js";
 import { sampleTree } from "../src/testing/index.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { SearchTree } from "@deliberate/core";
+import { SearchTree } from "@deliberate/core/tree";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "../src/index.js";
 import { HOSTILE_TEXTS, sampleTree } from "../src/testing/index.js";

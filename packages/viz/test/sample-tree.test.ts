@@ -1,4 +1,4 @@
-import { SearchTree } from "@deliberate/core";
+import { SearchTree } from "@deliberate/core/tree";
 import { describe, expect, it } from "vitest";
 import { sampleTree } from "../src/testing/index.js";
 

@@ -1,4 +1,5 @@
-import type { Model, ModelReply, ModelRequest, ScoreOptionsRequest } from "@deliberate/core";
+import type { Model } from "@deliberate/core";
+import type { ModelReply, ModelRequest, ScoreOptionsRequest } from "@deliberate/core/model";
 import { wait } from "@deliberate/core/testing";
 
 /** What one call is made to do instead of (or besides) answering. */

@@ -1,4 +1,5 @@
-import type { NodeScore, NodeStatus, SearchEvent, SearchTree, TreeNode } from "@deliberate/core";
+import type { SearchEvent, SearchTree, TreeNode } from "@deliberate/core";
+import type { NodeScore, NodeStatus } from "@deliberate/core/tree";
 
 interface Step {
   parent: number;

@@ -1,4 +1,4 @@
-import { parseDuration } from "@deliberate/core";
+import { parseDuration } from "@deliberate/core/options";
 import { type MethodSpec, parseMethodList } from "./method-spec.js";
 import type { PuzzleSetOptions } from "./puzzle-set.js";
 import { AnytimeUsageError } from "./usage-error.js";

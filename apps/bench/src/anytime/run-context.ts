@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { formatDuration } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import { describeMachine, readLoadAverage } from "@deliberate/eval";
 import { formatBudget } from "./format-summary.js";
 import type { PuzzleJob } from "./run-plan.js";

@@ -1,4 +1,4 @@
-import { createRandom } from "@deliberate/core";
+import { createRandom } from "@deliberate/core/task";
 
 /** A two-sided 95% interval. */
 export interface Interval {

@@ -5,7 +5,7 @@
  */
 import { loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 
 const promptTokens = 1200;

@@ -5,7 +5,8 @@
 
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { createRandom, type Model, type StrategyOption, type Task, think } from "@deliberate/core";
+import { type Model, type StrategyOption, type Task, think } from "@deliberate/core";
+import { createRandom } from "@deliberate/core/task";
 import { describeMachine } from "@deliberate/eval";
 import { parseBenchArgs, printTable } from "../bench-output.js";
 

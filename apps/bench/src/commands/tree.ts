@@ -7,7 +7,7 @@
  * docs/benchmarks.md).
  */
 import { loadavg } from "node:os";
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import { type LlamaModel, loadModel } from "@deliberate/llama";
 import type { Token } from "node-llama-cpp";
 import {

@@ -1,4 +1,4 @@
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import type { LlamaModel } from "@deliberate/llama";
 
 /** Generated tokens per second of wall time, and per second of this process's CPU time. */

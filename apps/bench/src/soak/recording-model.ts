@@ -1,4 +1,5 @@
-import type { Model, ModelReply, ModelRequest, ScoreOptionsRequest } from "@deliberate/core";
+import type { Model } from "@deliberate/core";
+import type { ModelReply, ModelRequest, ScoreOptionsRequest } from "@deliberate/core/model";
 
 /** One call a question made: the prompt as the model received it, and what it wrote back. */
 export interface RecordedCall {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { loadTree, writeTextAtomic } from "@deliberate/core";
+import { loadTree } from "@deliberate/core";
+import { writeTextAtomic } from "@deliberate/core/tree";
 import { renderHtml, renderText, toDot, toMermaid } from "@deliberate/viz";
 import { Command } from "commander";
 import { ExitCode } from "../cli-error.js";

@@ -1,4 +1,5 @@
-import type { BudgetInput, StrategyName, StrategyOption, ThinkOptions } from "@deliberate/core";
+import type { BudgetInput, StrategyOption, ThinkOptions } from "@deliberate/core";
+import type { StrategyName } from "@deliberate/core/options";
 import { createUsageError } from "../cli-error.js";
 import type { ThinkFlags } from "./think-flags.js";
 

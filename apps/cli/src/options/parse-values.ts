@@ -1,4 +1,4 @@
-import { EvaluatorName, parseDuration, StrategyName } from "@deliberate/core";
+import { EvaluatorName, parseDuration, StrategyName } from "@deliberate/core/options";
 import { InvalidArgumentError } from "commander";
 
 /** Names of the search strategies, as `--strategy` takes them. */

@@ -1,4 +1,4 @@
-import type { EvaluatorName, StrategyName } from "@deliberate/core";
+import type { EvaluatorName, StrategyName } from "@deliberate/core/options";
 import { type Command, Option } from "commander";
 import { DEFAULT_MODEL } from "../model/default-model.js";
 import { addModelFlags, type ModelFlags } from "./model-flags.js";

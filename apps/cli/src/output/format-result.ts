@@ -1,4 +1,5 @@
-import { formatDuration, type Result } from "@deliberate/core";
+import type { Result } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import { toSafeLine } from "../ui/terminal.js";
 
 const LIMIT_WORDS: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
-import { formatDuration, type Result, type ThinkManyResult } from "@deliberate/core";
+import type { Result, ThinkManyResult } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import { ExitCode } from "../cli-error.js";
 import type { InputLine } from "../run/read-input-lines.js";
 import { toSafeLine } from "../ui/terminal.js";

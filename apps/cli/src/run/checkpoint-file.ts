@@ -1,6 +1,7 @@
 import { readFile, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { type SearchSnapshot, writeTextAtomic } from "@deliberate/core";
+import type { SearchSnapshot } from "@deliberate/core";
+import { writeTextAtomic } from "@deliberate/core/tree";
 import { CliError, ExitCode } from "../cli-error.js";
 import type { SearchOptions } from "../options/build-think-options.js";
 import type { ThinkFlags } from "../options/think-flags.js";

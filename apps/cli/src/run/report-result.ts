@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { type Result, saveTree, writeTextAtomic } from "@deliberate/core";
+import { type Result, saveTree } from "@deliberate/core";
+import { writeTextAtomic } from "@deliberate/core/tree";
 import { renderHtml, renderText } from "@deliberate/viz";
 import { ExitCode } from "../cli-error.js";
 import type { ThinkFlags } from "../options/think-flags.js";

@@ -1,11 +1,6 @@
 import { resolve } from "node:path";
-import {
-  formatDuration,
-  loadTree,
-  parseTree,
-  type SearchTree,
-  type ThinkInput,
-} from "@deliberate/core";
+import { loadTree, parseTree, type SearchTree, type ThinkInput } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import { CliError, ExitCode } from "../cli-error.js";
 import type { ResumeFlags } from "../commands/resume.js";
 import { pickModelOptions } from "../options/model-flags.js";

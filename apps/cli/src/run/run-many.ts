@@ -1,10 +1,5 @@
-import {
-  formatDuration,
-  type Model,
-  type ThinkInput,
-  type ThinkManyOptions,
-  thinkMany,
-} from "@deliberate/core";
+import { type Model, type ThinkInput, type ThinkManyOptions, thinkMany } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";

@@ -1,11 +1,6 @@
 import { resolve } from "node:path";
-import {
-  createSearch,
-  formatDuration,
-  type Result,
-  type SearchSnapshot,
-  type ThinkInput,
-} from "@deliberate/core";
+import { createSearch, type Result, type SearchSnapshot, type ThinkInput } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";

@@ -1,4 +1,4 @@
-import type { ThoughtTool } from "@deliberate/core";
+import type { ThoughtTool } from "@deliberate/core/task";
 import { InvalidArgumentError } from "commander";
 
 /** The tools `--tools` may name, as the model calls them. */

@@ -1,4 +1,4 @@
-import { formatDuration } from "@deliberate/core";
+import { formatDuration } from "@deliberate/core/options";
 import type { SearchProgress } from "./search-progress.js";
 import type { Terminal } from "./terminal.js";
 

@@ -1,11 +1,12 @@
 import { createActor } from "xstate";
-import type { Result } from "../engine/result.js";
 import { searchMachine } from "../engine/search-machine.js";
-import { SearchRun, type SearchSnapshot } from "../engine/search-run.js";
+import { SearchRun } from "../engine/search-run.js";
 import { DeliberateError, describeValue } from "../errors.js";
 import { checkThinkOptions } from "../options/parse-options.js";
 import type { ThinkOptions } from "../options/think-options.js";
 import type { AnyPlugin } from "../plugins/plugin-option.js";
+import type { Result } from "../search/result.js";
+import type { SearchSnapshot } from "../search/snapshot.js";
 import { createQuestionTask } from "../task/question-task.js";
 import type { Task } from "../task/task.js";
 import type { SearchEvent, SearchTree } from "../tree/schema.js";

@@ -1,4 +1,4 @@
-import type { Result, StopReason } from "../engine/result.js";
+import type { Result, StopReason } from "../search/result.js";
 
 /** What every question event of {@link ThinkManyProgress} says. */
 interface QuestionProgress {

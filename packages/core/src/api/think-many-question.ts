@@ -1,7 +1,7 @@
-import type { Result } from "../engine/result.js";
-import type { SearchSnapshot } from "../engine/search-run.js";
 import type { ThinkOptions } from "../options/think-options.js";
 import type { AnyPlugin } from "../plugins/plugin-option.js";
+import type { Result } from "../search/result.js";
+import type { SearchSnapshot } from "../search/snapshot.js";
 import type { SearchEvent } from "../tree/schema.js";
 import { createSearch, type Search, type ThinkInput } from "./create-search.js";
 import { findPromise } from "./think-many-plan.js";

@@ -1,7 +1,7 @@
-import type { Result, SearchUsage } from "../engine/result.js";
 import { DeliberateError, describeValue } from "../errors.js";
 import { addModelUsage, emptyModelUsage } from "../model/model.js";
 import type { AnyPlugin } from "../plugins/plugin-option.js";
+import type { Result, SearchUsage } from "../search/result.js";
 import type { ThinkInput } from "./create-search.js";
 import {
   parseThinkManyOptions,

@@ -1,6 +1,6 @@
-import type { Result } from "../engine/result.js";
 import type { ThinkOptions } from "../options/think-options.js";
 import type { AnyPlugin } from "../plugins/plugin-option.js";
+import type { Result } from "../search/result.js";
 import type { SearchEvent } from "../tree/schema.js";
 import { createSearch, type ThinkInput } from "./create-search.js";
 

@@ -9,15 +9,8 @@ import {
   type ResolvedBudget,
 } from "../budget/budget.js";
 import { addModelUsage, emptyModelUsage, type ModelUsage } from "../model/model.js";
+import type { MeterSnapshot } from "../search/snapshot.js";
 import { type TokenLease, TokenReservations } from "./token-reservations.js";
-
-/** A meter's counts, saved with a paused search. */
-export interface MeterSnapshot {
-  readonly elapsedMs: number;
-  readonly usage: ModelUsage;
-  readonly calls: number;
-  readonly nodes: number;
-}
 
 /**
  * What one search has spent against its budget. Time counts only while the search runs: a paused

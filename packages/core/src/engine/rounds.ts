@@ -1,4 +1,5 @@
 import type { ResolvedBudget } from "../budget/budget.js";
+import type { RoundsSnapshot } from "../search/snapshot.js";
 
 /** Temperature added at each restart. */
 const TEMPERATURE_STEP = 0.3;
@@ -28,17 +29,6 @@ export function isBounded(budget: ResolvedBudget): boolean {
     budget.nodes,
     budget.calls,
   ].some((limit) => limit !== undefined);
-}
-
-/** What the engine keeps of its rounds, saved with a paused search. */
-export interface RoundsSnapshot {
-  readonly round: number;
-  /** Node id → the round it was last expanded in. */
-  readonly expandedIn: Readonly<Record<string, number>>;
-  /** New states found in the current round. */
-  readonly fresh: number;
-  /** Rounds in a row, up to the current one, that found no new state. */
-  readonly dry: number;
 }
 
 /**

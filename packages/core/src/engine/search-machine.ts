@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { assign, fromPromise, setup } from "xstate";
-import type { Result } from "./result.js";
+import type { Result } from "../search/result.js";
 import type { Decision, SearchRun } from "./search-run.js";
 
 /** Events a running search accepts. */

@@ -3,22 +3,18 @@ import type { Evaluator } from "../evaluators/evaluator.js";
 import type { Generator } from "../generators/generator.js";
 import type { Model } from "../model/model.js";
 import type { SearchSettings } from "../plugins/search-scope.js";
+import type { Result, StopReason } from "../search/result.js";
+import type { RoundsSnapshot, SearchSnapshot } from "../search/snapshot.js";
 import type { Selection, Strategy, StrategyView } from "../strategies/strategy.js";
 import type { Task } from "../task/task.js";
 import type { NodeScore, SearchTree, TreeNode } from "../tree/schema.js";
 import { TreeRecorder } from "../tree/tree-recorder.js";
-import { BudgetMeter, type MeterSnapshot } from "./budget-meter.js";
+import { BudgetMeter } from "./budget-meter.js";
 import { type ExpandOptions, expandNode } from "./expand.js";
 import { borrowScores, planEvaluations } from "./known-states.js";
 import { type GateOptions, ModelGate } from "./model-gate.js";
-import {
-  buildResult,
-  findBestAnswer,
-  findBestPartial,
-  type Result,
-  type StopReason,
-} from "./result.js";
-import { findRoundTemperature, isBounded, Rounds, type RoundsSnapshot } from "./rounds.js";
+import { buildResult, findBestAnswer, findBestPartial } from "./result.js";
+import { findRoundTemperature, isBounded, Rounds } from "./rounds.js";
 import { createSearchContext, type SearchContext } from "./search-context.js";
 import { findConsensus, type SettleRule, SteadyAnswer } from "./settle.js";
 import { StateIndex } from "./state-index.js";
@@ -52,20 +48,6 @@ export interface SearchConfig {
     readonly every: number;
     readonly save: (snapshot: SearchSnapshot) => void | Promise<void>;
   };
-}
-
-/** What a paused search saves: enough to go on later, in another process. */
-export interface SearchSnapshot {
-  readonly format: "deliberate.search";
-  readonly version: 1;
-  readonly tree: ReturnType<TreeRecorder["toTree"]>;
-  readonly strategyState: unknown;
-  readonly meter: MeterSnapshot;
-  readonly seedsUsed: number;
-  /** Steps taken so far. */
-  readonly steps: number;
-  /** The engine's rounds (absent in snapshots of searches that never restarted). */
-  readonly rounds?: RoundsSnapshot;
 }
 
 /** The machine's next move, decided at the top of each step. */

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Budget } from "../budget/budget.js";
-import type { SearchSnapshot } from "../engine/search-run.js";
 import type { Model } from "../model/model.js";
 import { builtinEvaluators, builtinStrategies } from "../plugins/builtin-plugins.js";
 import type {
@@ -15,6 +14,7 @@ import {
   isAnyPlugin,
   type PluginSet,
 } from "../plugins/plugin-set.js";
+import type { SearchSnapshot } from "../search/snapshot.js";
 import type { SearchEvent } from "../tree/schema.js";
 import { integerIn } from "./integer.js";
 

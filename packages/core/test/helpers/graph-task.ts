@@ -1,4 +1,5 @@
-import type { Task, ValueScale } from "@deliberate/core";
+import type { Task } from "@deliberate/core";
+import type { ValueScale } from "@deliberate/core/task";
 import { createScriptedModel, type ScriptedFault } from "@deliberate/core/testing";
 
 /** A toy task over a named graph: each step moves to a child; goal states end with an answer. */

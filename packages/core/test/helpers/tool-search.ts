@@ -1,10 +1,6 @@
-import {
-  createQuestionTask,
-  type ModelRequest,
-  type ThinkOptions,
-  type ThoughtTool,
-  think,
-} from "@deliberate/core";
+import { createQuestionTask, type ThinkOptions, think } from "@deliberate/core";
+import type { ModelRequest } from "@deliberate/core/model";
+import type { ThoughtTool } from "@deliberate/core/task";
 import { createScriptedModel, type ScriptedCall } from "@deliberate/core/testing";
 
 /** A tool for tests: its body decides what a call gives, and every input is kept. */

@@ -1,11 +1,11 @@
+import type { Model } from "@deliberate/core";
 import type {
-  Model,
   ModelReply,
   ModelRequest,
   PromptSegment,
   ScoreOptionsRequest,
-} from "@deliberate/core";
-import { describeValue } from "@deliberate/core";
+} from "@deliberate/core/model";
+import { describeValue } from "@deliberate/core/options";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { DeliberateLangChainError, describeError } from "../errors.js";
 import { callChatModel, callStructured } from "./call-provider.js";

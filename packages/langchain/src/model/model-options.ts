@@ -1,4 +1,4 @@
-import { describeValue } from "@deliberate/core";
+import { describeValue } from "@deliberate/core/options";
 import { DeliberateLangChainError } from "../errors.js";
 import type { ConfigureModel } from "./call-settings.js";
 

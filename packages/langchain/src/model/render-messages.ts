@@ -1,4 +1,4 @@
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 
 /** The tags around untrusted text that shares a message with the app's own instructions. */

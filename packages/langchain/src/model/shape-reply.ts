@@ -1,4 +1,4 @@
-import type { Completion, ModelRequest, ModelUsage } from "@deliberate/core";
+import type { Completion, ModelRequest, ModelUsage } from "@deliberate/core/model";
 import type { ProviderResult } from "./call-provider.js";
 import { cutAtStop, extractJson, matchChoice } from "./shape-text.js";
 

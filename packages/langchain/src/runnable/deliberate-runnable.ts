@@ -1,11 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  parseThinkOptions,
-  type Result,
-  type SearchEvent,
-  type ThinkOptions,
-  think,
-} from "@deliberate/core";
+import { type Result, type SearchEvent, type ThinkOptions, think } from "@deliberate/core";
+import { parseThinkOptions } from "@deliberate/core/options";
 import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
 import {
   patchConfig,

@@ -1,5 +1,5 @@
 import type { ThinkInput } from "@deliberate/core";
-import { describeValue } from "@deliberate/core";
+import { describeValue } from "@deliberate/core/options";
 import { type BaseMessage, getBufferString, isBaseMessage } from "@langchain/core/messages";
 import { BasePromptValue } from "@langchain/core/prompt_values";
 import { DeliberateLangChainError } from "../errors.js";

@@ -1,4 +1,4 @@
-import { type ThoughtTool, TOOL_NAME } from "@deliberate/core";
+import { type ThoughtTool, TOOL_NAME } from "@deliberate/core/task";
 import { type StructuredToolInterface, ToolInputParsingException } from "@langchain/core/tools";
 import { type JSONSchema, toJsonSchema } from "@langchain/core/utils/json_schema";
 import { DeliberateLangChainError, describeError } from "../errors.js";

@@ -1,4 +1,4 @@
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import {
   type ChatHistoryItem,
   type ChatWrapper,

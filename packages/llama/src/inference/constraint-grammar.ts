@@ -1,4 +1,4 @@
-import type { OutputConstraint } from "@deliberate/core";
+import type { OutputConstraint } from "@deliberate/core/model";
 import type { Llama, LlamaGrammar } from "node-llama-cpp";
 
 /** Quotes text as a GBNF string literal. */

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Completion, ModelReply, ModelRequest } from "@deliberate/core";
+import type { Completion, ModelReply, ModelRequest } from "@deliberate/core/model";
 import { LlamaText } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
 import { createTokenCodec, type InferenceRuntime } from "./inference-runtime.js";

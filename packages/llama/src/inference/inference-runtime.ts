@@ -1,4 +1,4 @@
-import type { PromptSegment } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import type { LlamaContext, LlamaModel as NativeModel } from "node-llama-cpp";
 import type { GrammarCache } from "./constraint-grammar.js";
 import type { PromptChunker } from "./prompt-evaluation.js";

@@ -1,12 +1,12 @@
 import { rm } from "node:fs/promises";
+import type { Model } from "@deliberate/core";
 import type {
-  Model,
   ModelReply,
   ModelRequest,
   PromptSegment,
   ScoreOptionsReply,
   ScoreOptionsRequest,
-} from "@deliberate/core";
+} from "@deliberate/core/model";
 import type { LlamaContext, LlamaModel as NativeModel } from "node-llama-cpp";
 import type { LlamaDevice } from "../backend/llama-device.js";
 import { LlamaError } from "../errors.js";

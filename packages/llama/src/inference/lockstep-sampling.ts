@@ -1,4 +1,4 @@
-import type { Completion } from "@deliberate/core";
+import type { Completion } from "@deliberate/core/model";
 import type {
   LlamaContextSequence,
   LlamaGrammar,

@@ -1,4 +1,4 @@
-import type { ModelRequest } from "@deliberate/core";
+import type { ModelRequest } from "@deliberate/core/model";
 import { LlamaError } from "../errors.js";
 
 /** The request's sampling settings with defaults applied, once checked. */

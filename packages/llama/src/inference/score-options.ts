@@ -1,4 +1,4 @@
-import type { ScoreOptionsReply, ScoreOptionsRequest } from "@deliberate/core";
+import type { ScoreOptionsReply, ScoreOptionsRequest } from "@deliberate/core/model";
 import type { LlamaContextSequence } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
 import type { InferenceRuntime } from "./inference-runtime.js";

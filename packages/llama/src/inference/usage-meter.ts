@@ -1,4 +1,4 @@
-import type { ModelUsage } from "@deliberate/core";
+import type { ModelUsage } from "@deliberate/core/model";
 
 /** Counts what one call costs while it runs; {@link UsageMeter.finish} freezes it as a {@link ModelUsage}. */
 export class UsageMeter {

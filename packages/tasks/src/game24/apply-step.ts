@@ -1,4 +1,4 @@
-import type { StepOutcome } from "@deliberate/core";
+import type { StepOutcome } from "@deliberate/core/task";
 import { applyOperator, equalFractions, formatFraction, parseFraction } from "@deliberate/tools";
 import { formatGame24Step, type Game24Profile } from "./format.js";
 import { applyGame24Move, type Game24Move } from "./moves.js";

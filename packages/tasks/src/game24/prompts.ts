@@ -1,4 +1,5 @@
-import type { PromptSegment, TaskPrompt } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
+import type { TaskPrompt } from "@deliberate/core/task";
 import type { Game24Profile } from "./format.js";
 import { buildGame24Grammar } from "./grammar.js";
 import {

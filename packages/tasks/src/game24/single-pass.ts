@@ -1,4 +1,4 @@
-import type { TaskPrompt } from "@deliberate/core";
+import type { TaskPrompt } from "@deliberate/core/task";
 import { applyGame24Step } from "./apply-step.js";
 import type { Game24Profile } from "./format.js";
 import { PAPER_COT_PROMPT, PAPER_STANDARD_PROMPT } from "./paper-prompts.js";

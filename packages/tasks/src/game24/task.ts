@@ -1,5 +1,6 @@
-import type { Task, TaskNode } from "@deliberate/core";
-import { defaultValueScale } from "@deliberate/core";
+import type { Task } from "@deliberate/core";
+import type { TaskNode } from "@deliberate/core/task";
+import { defaultValueScale } from "@deliberate/core/task";
 import { game24Check } from "@deliberate/tools";
 import { TaskError } from "../errors.js";
 import { applyGame24Step } from "./apply-step.js";

@@ -1,4 +1,5 @@
-import type { Task, TaskPrompt } from "@deliberate/core";
+import type { Task } from "@deliberate/core";
+import type { TaskPrompt } from "@deliberate/core/task";
 import {
   findSudokuConflict,
   formatSudokuGrid,

@@ -1,4 +1,5 @@
-import type { PromptSegment, Task } from "@deliberate/core";
+import type { Task } from "@deliberate/core";
+import type { PromptSegment } from "@deliberate/core/model";
 import { calculate, equalFractions } from "@deliberate/tools";
 import { TaskError } from "../errors.js";
 import { findWrongCalculation } from "./check-step.js";

@@ -1,4 +1,5 @@
-import type { Model, ModelRequest } from "@deliberate/core";
+import type { Model } from "@deliberate/core";
+import type { ModelRequest } from "@deliberate/core/model";
 import { createRandom } from "../../src/index.js";
 
 // A model with no knowledge at all: under a GBNF constraint it picks one of the grammar's

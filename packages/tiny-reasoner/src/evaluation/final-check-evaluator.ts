@@ -1,4 +1,5 @@
-import { type Evaluation, type Evaluator, valueEvaluator } from "@deliberate/core";
+import { type Evaluator, valueEvaluator } from "@deliberate/core";
+import type { Evaluation } from "@deliberate/core/plugins";
 import { canReachGame24, type Game24State } from "@deliberate/tasks";
 
 /**

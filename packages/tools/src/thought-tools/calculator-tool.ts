@@ -1,4 +1,4 @@
-import type { ThoughtTool } from "@deliberate/core";
+import type { ThoughtTool } from "@deliberate/core/task";
 import { type Calculation, calculate } from "../calculator/evaluate.js";
 import { TOOL_DESCRIPTIONS } from "./tool-descriptions.js";
 import { nameTool, type ToolOptions } from "./tool-options.js";

@@ -1,4 +1,4 @@
-import type { ThoughtTool } from "@deliberate/core";
+import type { ThoughtTool } from "@deliberate/core/task";
 import { ToolError } from "../errors.js";
 import { type Game24Verdict, game24Check } from "../game24-check.js";
 import { TOOL_DESCRIPTIONS } from "./tool-descriptions.js";

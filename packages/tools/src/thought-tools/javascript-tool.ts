@@ -1,4 +1,4 @@
-import type { ThoughtTool } from "@deliberate/core";
+import type { ThoughtTool } from "@deliberate/core/task";
 import {
   type JavaScriptRun,
   type RunJavaScriptOptions,

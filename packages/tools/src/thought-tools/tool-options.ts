@@ -1,4 +1,4 @@
-import { TOOL_NAME } from "@deliberate/core";
+import { TOOL_NAME } from "@deliberate/core/task";
 import { ToolError } from "../errors.js";
 
 /** Options every ready thought tool of `@deliberate/tools` takes. */

@@ -1,4 +1,5 @@
-import type { NodeStatus, SearchTree } from "@deliberate/core";
+import type { SearchTree } from "@deliberate/core";
+import type { NodeStatus } from "@deliberate/core/tree";
 import { indexTree, walkTree } from "../tree/tree-index.js";
 import { type DiagramOptions, describeDiagramNode } from "./diagram-label.js";
 

@@ -1,11 +1,6 @@
-import {
-  createRandom,
-  type NodeScore,
-  type NodeStatus,
-  type SearchEvent,
-  type SearchTree,
-  type TreeNode,
-} from "@deliberate/core";
+import type { SearchEvent, SearchTree, TreeNode } from "@deliberate/core";
+import { createRandom } from "@deliberate/core/task";
+import type { NodeScore, NodeStatus } from "@deliberate/core/tree";
 
 /** Options of {@link sampleTree}. */
 export interface SampleTreeOptions {

@@ -1,4 +1,5 @@
-import type { NodeStatus, SearchTree, TreeNode } from "@deliberate/core";
+import type { SearchTree, TreeNode } from "@deliberate/core";
+import type { NodeStatus } from "@deliberate/core/tree";
 import { indexTree, walkTree } from "../tree/tree-index.js";
 import { flattenText, formatScore } from "./flatten-text.js";
 
