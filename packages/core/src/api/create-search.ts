@@ -1,6 +1,5 @@
 import { createActor } from "xstate";
 import { searchMachine } from "../engine/search-machine.js";
-import { SearchRun } from "../engine/search-run.js";
 import { DeliberateError, describeValue } from "../errors.js";
 import { checkThinkOptions } from "../options/parse-options.js";
 import type { ThinkOptions } from "../options/think-options.js";
@@ -100,21 +99,18 @@ export function createSearch<const P extends readonly AnyPlugin[] = readonly []>
   const { options: parsed, plugins } = checkThinkOptions(options);
   const config = resolveConfig(task, parsed, plugins);
   const saved = restore.snapshot ? checkSnapshot(restore.snapshot, task) : undefined;
-  const run = new SearchRun(config, saved);
-  if (parsed.onEvent) run.tree.subscribe(parsed.onEvent);
-  const actor = createActor(searchMachine, { input: { run } });
+  const actor = createActor(searchMachine, { input: { config, saved } });
+  const view = actor.getSnapshot().context.view;
+  if (parsed.onEvent) view.subscribe(parsed.onEvent);
 
   const result = new Promise<Result>((resolve) => {
     actor.subscribe({
       // A checkpoint still being written must not land after the caller saves the final tree.
       complete: () => {
         const output = actor.getSnapshot().output as Result;
-        void run.flushCheckpoints().then(() => resolve(output));
+        void view.flushCheckpoints().then(() => resolve(output));
       },
-      error: (error) => {
-        run.error = error instanceof Error ? error.message : String(error);
-        resolve(run.finish("failed"));
-      },
+      error: (error) => resolve(view.fail(error)),
     });
   });
   actor.start();
@@ -144,7 +140,7 @@ export function createSearch<const P extends readonly AnyPlugin[] = readonly []>
     pause: () =>
       new Promise<SearchSnapshot>((resolve, reject) => {
         if (status() === "paused" || status() === "idle") {
-          resolve(run.snapshot());
+          resolve(view.snapshot());
           return;
         }
         if (status() !== "searching") {
@@ -156,11 +152,14 @@ export function createSearch<const P extends readonly AnyPlugin[] = readonly []>
           );
           return;
         }
+        const paused = actor.on("paused", (event) => {
+          paused.unsubscribe();
+          subscription.unsubscribe();
+          resolve(event.snapshot);
+        });
         const subscription = actor.subscribe((snapshot) => {
-          if (snapshot.value === "paused") {
-            subscription.unsubscribe();
-            resolve(run.snapshot());
-          } else if (snapshot.status === "done") {
+          if (snapshot.status === "done") {
+            paused.unsubscribe();
             subscription.unsubscribe();
             reject(
               new DeliberateError(
@@ -174,7 +173,7 @@ export function createSearch<const P extends readonly AnyPlugin[] = readonly []>
       }),
     resume: () => send({ type: "RESUME" }),
     cancel: () => send({ type: "CANCEL" }),
-    tree: () => run.toTree(),
-    subscribe: (listener) => run.tree.subscribe(listener),
+    tree: () => view.tree(),
+    subscribe: (listener) => view.subscribe(listener),
   };
 }

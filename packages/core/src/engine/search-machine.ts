@@ -1,7 +1,9 @@
 import { setMaxListeners } from "node:events";
-import { assign, fromPromise, setup } from "xstate";
+import { assign, emit, fromPromise, setup } from "xstate";
 import type { Result } from "../search/result.js";
-import type { Decision, SearchRun } from "./search-run.js";
+import type { SearchSnapshot } from "../search/snapshot.js";
+import type { SearchEvent, SearchTree } from "../tree/schema.js";
+import { type Decision, type SearchConfig, SearchRun } from "./search-run.js";
 
 /** Events a running search accepts. */
 export type SearchCommand =
@@ -10,8 +12,27 @@ export type SearchCommand =
   | { type: "RESUME" }
   | { type: "CANCEL" };
 
+/**
+ * What the machine lets its owner read while it runs: the tree, and the events as they happen.
+ * The run itself stays inside the machine.
+ */
+export interface SearchView {
+  tree(): SearchTree;
+  /** What a paused (or not yet started) search saves to go on later. */
+  snapshot(): SearchSnapshot;
+  subscribe(listener: (event: SearchEvent) => void): () => void;
+  /** Resolves once every checkpoint being written has landed. */
+  flushCheckpoints(): Promise<void>;
+  /** The result of a search whose machine itself failed: stopped as `failed` with the error. */
+  fail(error: unknown): Result;
+}
+
+/** Events the machine emits to its owner (`actor.on`). */
+export type SearchEmitted = { type: "paused"; snapshot: SearchSnapshot };
+
 interface SearchMachineContext {
   readonly run: SearchRun;
+  readonly view: SearchView;
   decision: Decision["kind"] | undefined;
   result: Result | undefined;
 }
@@ -34,8 +55,9 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 export const searchMachine = setup({
   types: {
     context: {} as SearchMachineContext,
-    input: {} as { run: SearchRun },
+    input: {} as { config: SearchConfig; saved?: SearchSnapshot | undefined },
     events: {} as SearchCommand,
+    emitted: {} as SearchEmitted,
     output: {} as Result,
   },
   actors: {
@@ -69,6 +91,10 @@ export const searchMachine = setup({
       context.run.meter.stop();
       context.run.tree.emit({ type: "paused" });
     },
+    announcePaused: emit(({ context }) => ({
+      type: "paused" as const,
+      snapshot: context.run.snapshot(),
+    })),
     noteResumed: ({ context }) => {
       context.run.pauseRequested = false;
       context.run.tree.emit({ type: "resumed" });
@@ -82,7 +108,10 @@ export const searchMachine = setup({
 }).createMachine({
   id: "search",
   initial: "idle",
-  context: ({ input }) => ({ run: input.run, decision: undefined, result: undefined }),
+  context: ({ input }) => {
+    const run = new SearchRun(input.config, input.saved);
+    return { run, view: createSearchView(run), decision: undefined, result: undefined };
+  },
   states: {
     idle: {
       on: {
@@ -125,7 +154,7 @@ export const searchMachine = setup({
       },
     },
     paused: {
-      entry: "notePaused",
+      entry: ["notePaused", "announcePaused"],
       on: { RESUME: { target: "searching", actions: "noteResumed" }, CANCEL: "cancelled" },
     },
     finalizing: {
@@ -162,3 +191,16 @@ export const searchMachine = setup({
   },
   output: ({ context }) => context.result as Result,
 });
+
+function createSearchView(run: SearchRun): SearchView {
+  return Object.freeze({
+    tree: () => run.toTree(),
+    snapshot: () => run.snapshot(),
+    subscribe: (listener: (event: SearchEvent) => void) => run.tree.subscribe(listener),
+    flushCheckpoints: () => run.flushCheckpoints(),
+    fail: (error: unknown) => {
+      run.error = error instanceof Error ? error.message : String(error);
+      return run.finish("failed");
+    },
+  });
+}
