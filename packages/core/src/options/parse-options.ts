@@ -15,7 +15,7 @@ export interface CheckedThinkOptions {
 
 /**
  * Validates {@link ThinkOptions} before any model work. Throws one `INVALID_OPTION`
- * {@link DeliberateError} for the first problem.
+ * {@link @deliberate/core!DeliberateError | DeliberateError} for the first problem.
  */
 export function parseThinkOptions(options: unknown): ParsedThinkOptions {
   return checkThinkOptions(options).options;
