@@ -26,6 +26,27 @@ describe("think options", () => {
     );
   });
 
+  it("names the option of a known strategy that has the wrong type, not the whole strategy", async () => {
+    const error = await optionError({ model, strategy: { name: "beam", width: "2" } });
+    expect(error.field).toBe("strategy.width");
+    expect(error.message).toBe(
+      'Invalid option `strategy.width`: expected an integer from 1 to 1000, got "2" (string)',
+    );
+  });
+
+  it("lists the strategies there are when the name is none of them", async () => {
+    const error = await optionError({ model, strategy: { name: "breadth", width: 2 } });
+    expect(error.field).toBe("strategy.name");
+    expect(error.message).toMatch(
+      /^Invalid option `strategy.name`: expected one of "anytime", "beam",/,
+    );
+    const nested = await optionError({
+      model,
+      evaluator: { name: "combine", parts: [{ evaluator: "nope" }] },
+    });
+    expect(nested.field).toBe("evaluator.parts.0.evaluator");
+  });
+
   it("rejects a huge width", async () => {
     const error = await optionError({ model, strategy: { name: "beam", width: 1_000_000 } });
     expect(error.field).toBe("strategy.width");

@@ -4,6 +4,7 @@ import {
   defineEvaluator,
   defineStrategy,
   type SearchScope,
+  type Strategy,
   think,
   valueEvaluator,
 } from "@deliberate/core";
@@ -17,11 +18,12 @@ const firstOpen = defineStrategy({
   name: "first-open",
   description: "expands the first open node, for tests",
   options: z.strictObject({ branching: z.number().int().min(1).max(8).default(2) }),
-  create: ({ branching }) => ({
+  // A typed state: the factory says which, and select and update read it as such.
+  create: ({ branching }): Strategy<{ expanded: number }> => ({
     name: "first-open",
     evaluates: "all",
     dedupeSiblings: true,
-    init: () => ({}),
+    init: () => ({ expanded: 0 }),
     select(state, view) {
       const open = view.nodes.find((node) => node.status === "open" && node.depth < view.maxDepth);
       return {
@@ -29,7 +31,7 @@ const firstOpen = defineStrategy({
         selection: open ? { kind: "expand", ids: [open.id], branching } : { kind: "stop" },
       };
     },
-    update: (state) => ({ state }),
+    update: (state) => ({ state: { expanded: state.expanded + 1 } }),
   }),
 });
 
@@ -98,7 +100,8 @@ describe("plug-ins", () => {
         strategy: { name: "first-open" },
       }),
     );
-    expect(error.field).toBe("strategy");
+    expect(error.field).toBe("strategy.name");
+    expect(error.message).toContain('expected one of "anytime", "beam"');
   });
 
   it("refuses a plug-in that takes a built-in's name", async () => {

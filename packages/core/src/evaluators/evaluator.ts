@@ -14,7 +14,8 @@ export interface Evaluation {
 }
 
 /**
- * Scores states. Nodes it cannot score are left out of the returned map (they rank as 0).
+ * Scores states. Nodes it cannot score are left out of the returned map (they rank as an even
+ * chance, 0.5: see `rankOf`).
  *
  * @example
  * ```ts

@@ -10,6 +10,35 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** How telling an issue is when several forms of a union failed at the same depth. */
+function rankOfIssue(issue: z.core.$ZodIssue): number {
+  if (issue.code === "custom") return 0;
+  if (issue.code === "invalid_type" && issue.expected === "object") return 1;
+  return 2;
+}
+
+/**
+ * The issue behind a failed union that says most: the form that got furthest into the input (a
+ * known name with a bad option, rather than "not one of the names"), its path made whole.
+ */
+function findDeepestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return issue;
+  let best: z.core.$ZodIssue = issue;
+  let bestScore = -1;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (!first) continue;
+    const inner = findDeepestIssue(first);
+    const whole = { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue;
+    const score = whole.path.length * 10 + rankOfIssue(whole);
+    if (score > bestScore) {
+      best = whole;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 /** What a zod issue expected, in the words of an error message. */
 function describeExpected(issue: z.core.$ZodIssue): string {
   // Schemas that word their own expectation (integers, say) are taken at their word.
@@ -33,6 +62,8 @@ function describeExpected(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return `one of ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "invalid_union":
+      if ("options" in issue && Array.isArray(issue.options) && issue.options.length > 0)
+        return `one of ${issue.options.map((option) => JSON.stringify(option)).join(", ")}`;
       return "one of the accepted forms (see the option's documentation)";
     default:
       return issue.message;
@@ -47,8 +78,9 @@ export function describeOptionIssue(
   error: z.ZodError,
   input: unknown,
 ): { field: string; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: "options", message: "Invalid options" };
+  const first = error.issues[0];
+  if (!first) return { field: "options", message: "Invalid options" };
+  const issue = findDeepestIssue(first);
   const field = issue.path.map(String).join(".") || "options";
   if (issue.code === "unrecognized_keys") {
     const names = issue.keys.map((key) => `\`${[...issue.path.map(String), key].join(".")}\``);

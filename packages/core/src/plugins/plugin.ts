@@ -108,10 +108,18 @@ function definePlugin<
  * await think(question, { model, plugins: [widest], strategy: { name: "widest", branching: 4 } });
  * ```
  */
-export function defineStrategy<const Name extends string, Schema extends PluginOptionsSchema>(
-  definition: PluginDefinition<"strategy", Name, Schema>,
+export function defineStrategy<
+  const Name extends string,
+  Schema extends PluginOptionsSchema,
+  State = unknown,
+>(
+  definition: Omit<PluginDefinition<"strategy", Name, Schema>, "create"> & {
+    /** Makes the strategy; its state type is inferred from what `init` returns. */
+    create(options: z.output<Schema>): Strategy<State>;
+  },
 ): StrategyPlugin<Name, Schema> {
-  return definePlugin("strategy", definition);
+  // The engine treats every strategy's state as opaque JSON: the state type stops here.
+  return definePlugin("strategy", definition as PluginDefinition<"strategy", Name, Schema>);
 }
 
 /**
