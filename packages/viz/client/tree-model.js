@@ -9,8 +9,10 @@
  *   verified?: boolean, visits?: number, usage: Usage, createdAt: number, state?: unknown,
  *   observation?: Observation }} Node
  * @typedef {{ type: string, seq: number, t: number, [key: string]: unknown }} Event
+ * @typedef {{ name: string, options?: Record<string, unknown>, custom?: boolean }} PluginChoice
  * @typedef {{ question: string, strategy: string, model?: string, task?: string, nodes: Node[],
- *   events: Event[], bestPath?: number[], stopReason?: string }} Tree
+ *   events: Event[], bestPath?: number[], stopReason?: string,
+ *   plugins?: { strategy: PluginChoice, evaluator: PluginChoice, generator: PluginChoice } }} Tree
  * @typedef {{ status: string, reason?: string, score?: number, scores: Score[], answer?: string,
  *   verified?: boolean }} NodeView
  */
