@@ -65,6 +65,7 @@ describe("public package manifests", () => {
         "CHANGELOG.md",
       ]),
     );
+    expect(new Set(manifest.files).size, "an entry of files twice").toBe(manifest.files?.length);
     expect(manifest.scripts?.prepack).toBe("npm run build");
   });
 
