@@ -131,6 +131,6 @@ if (differing.length === 0) {
 }
 console.error(
   `docs:api: docs/api/ is out of date (${differing.map((f) => `docs/api/${f}`).join(", ")}): the JSDoc or the` +
-    " public API changed. Run `npm run build && npm run docs:api` and commit docs/api/.",
+    " public API changed. Run `npm run api` (a fresh build, then the reports and the reference) and commit api/ and docs/api/.",
 );
 process.exit(1);

@@ -3,7 +3,7 @@
 // declarations, so a change to the public surface shows up as a diff in review.
 // `npm run api:check` (CI): writes nothing under api/ and fails when a report differs from what
 // the current build gives, naming the report and how to accept the change.
-// Both read dist/*.d.ts: run `npm run build` first.
+// Both read dist/*.d.ts; `npm run api` builds them fresh first (scripts/build-fresh.mjs says why).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -194,6 +194,6 @@ for (const file of orphans)
   console.error(`\napi: api/${file} reports an entry point that no package exports any more.`);
 console.error(
   "\napi: the public API differs from the committed reports. If the change is on purpose, run" +
-    " `npm run build && npm run api` and commit the api/ folder; if not, undo the change in src/.",
+    " `npm run api` (a fresh build, then the reports and the reference) and commit api/ and docs/api/; if not, undo the change in src/.",
 );
 process.exit(1);
