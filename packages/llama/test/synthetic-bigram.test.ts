@@ -72,6 +72,6 @@ describe("writeBigramModel", () => {
     ).rejects.toThrow(/row " A" .*summing to 1, got a sum of 0\.9/);
     await expect(
       writeBigramModel(join(workspace.dir, "bad.gguf"), { tokens, table: { " A": { " Z": 1 } } }),
-    ).rejects.toThrow(/one of `tokens`, "<s>" or "<\/s>", got " Z"/);
+    ).rejects.toThrow(/one of `tokens`, "<s>", "<\/s>" or a control token of `chat`, got " Z"/);
   });
 });

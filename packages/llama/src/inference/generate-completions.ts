@@ -73,6 +73,7 @@ export async function generateCompletions(
           grammar,
           signal: request.signal,
           codec: createTokenCodec(runtime.native, tokens),
+          textTokens: runtime.tokenizer.textTokens,
         },
       );
       for (const completion of wave) meter.generatedTokens += completion.tokens?.length ?? 0;

@@ -7,6 +7,7 @@ import type {
 } from "node-llama-cpp";
 import { type BranchStepper, createBranchStepper, type SampledToken } from "./branch-stepper.js";
 import { cutTokensAt, findStop, type TokenCodec } from "./stop-strings.js";
+import type { TextTokens } from "./text-tokens.js";
 
 /** One branch to sample: a sequence holding the prompt but its last token, and the branch's seed. */
 export interface BranchStart {
@@ -26,6 +27,8 @@ export interface LockstepSettings {
   readonly trimWhitespaceSuffix: boolean;
   readonly signal?: AbortSignal;
   readonly codec: TokenCodec;
+  /** Which ids are plain text: a branch ends before any other. */
+  readonly textTokens: TextTokens;
 }
 
 interface Branch {
@@ -83,7 +86,14 @@ function acceptStep(
   step: SampledToken | undefined,
   settings: LockstepSettings,
 ): void {
-  if (step === undefined || model.isEogToken(step.token as Token)) {
+  // A thought ends at end of generation and at any other token that is not text: a control token
+  // the model writes (`<|im_start|>` on a chat model) would be replayed with the thought into
+  // every later prompt as a real turn marker. It is left out of the tokens and the text.
+  if (
+    step === undefined ||
+    model.isEogToken(step.token as Token) ||
+    !settings.textTokens.isText(step.token)
+  ) {
     branch.finish = "stop";
     return;
   }

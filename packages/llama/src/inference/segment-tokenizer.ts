@@ -1,25 +1,37 @@
 import type { PromptSegment } from "@deliberate/core/model";
 import type { LlamaModel as NativeModel } from "node-llama-cpp";
+import { TextTokens } from "./text-tokens.js";
 
 const cacheLimit = 4096;
 
 /**
  * Tokenizes prompt segments for one model. A segment that carries `tokens` is used as it is (text
- * the model generated: tokenizing it again can give other ids and break prefix reuse); untrusted
- * text is tokenized without special tokens so it can never forge a turn or an end of sequence.
- * Results are cached, because the same path segments come back in every child's prompt.
+ * the model generated: tokenizing it again can give other ids and break prefix reuse) as long as
+ * every id is plain text; untrusted text is tokenized without special tokens so it can never forge
+ * a turn or an end of sequence. Results are cached, because the same path segments come back in
+ * every child's prompt.
  */
 export class SegmentTokenizer {
   private readonly cache = new Map<string, readonly number[]>();
+  /** Which ids are plain text; generation ends a thought at any other. */
+  readonly textTokens: TextTokens;
 
-  constructor(private readonly model: NativeModel) {}
+  constructor(private readonly model: NativeModel) {
+    this.textTokens = new TextTokens(model);
+  }
 
   /**
    * @param continuing `true` when the text follows other text: no leading space is added.
    */
   tokenize(segment: PromptSegment, continuing: boolean): readonly number[] {
-    if (segment.tokens) return segment.tokens;
-    return this.tokenizeText(segment.text, segment.trusted === true, continuing);
+    const trusted = segment.trusted === true;
+    // Untrusted ids that are not plain text (a control token, an id of another vocabulary) come
+    // from elsewhere than this model's text: a tree file edited or made for another model, a
+    // model that forged a turn. Their text, read as plain text, stands in for them.
+    if (segment.tokens && (trusted || this.textTokens.areText(segment.tokens))) {
+      return segment.tokens;
+    }
+    return this.tokenizeText(segment.text, trusted, continuing);
   }
 
   tokenizeText(text: string, special: boolean, continuing: boolean): readonly number[] {

@@ -2,6 +2,7 @@ import { LlamaError } from "../../errors.js";
 import type { GgufTensorShape } from "../gguf-header.js";
 import { writeLlamaModel } from "../llama-model.js";
 import { buildLlamaVocabulary, type LlamaVocabulary, markSpaces } from "../llama-vocabulary.js";
+import { CHATML_TEMPLATE, CHATML_TOKENS } from "./chatml-template.js";
 
 /** Next-token probabilities: previous token → next token → probability. */
 export type BigramTable = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -11,11 +12,18 @@ export interface BigramSpec {
   /** Text pieces, spaces as plain spaces (`" yes"`); their prefixes join the vocabulary too. */
   readonly tokens: readonly string[];
   /**
-   * Rows keyed by a piece of `tokens`, `"<s>"` or `"</s>"`; columns likewise. A row must sum to
-   * 1 (within 1e-3; it is then normalized exactly). A token without a row is followed by any of
-   * `tokens`, uniformly.
+   * Rows keyed by a piece of `tokens`, `"<s>"` or `"</s>"` (or a control token of `chat`); columns
+   * likewise. A row must sum to 1 (within 1e-3; it is then normalized exactly). A token without a
+   * row is followed by any of `tokens`, uniformly.
    */
   readonly table: BigramTable;
+  /**
+   * A chat model in this format: `"chatml"` adds `<|im_start|>` and `<|im_end|>` as control tokens
+   * (rows and columns of the table like any token: a model that writes a turn marker is one
+   * table entry), makes `<|im_end|>` the end of sequence and stores the ChatML template.
+   * @default none: a base model
+   */
+  readonly chat?: "chatml";
 }
 
 /** Logit standing for probability 0: exp of it underflows to exactly 0 in F32. */
@@ -34,16 +42,26 @@ const IMPOSSIBLE = -1e4;
  *   table: { "<s>": { " yes": 0.75, " no": 0.25 } },
  * });
  * ```
- * @returns the id of every token of `tokens` and of `<s>` / `</s>`, keyed as given
+ * @returns the id of every token of `tokens`, of `<s>` / `</s>` and of `chat`'s control tokens,
+ *   keyed as given
  */
 export async function writeBigramModel(
   path: string,
   spec: BigramSpec,
 ): Promise<{ ids: Record<string, number>; vocabulary: LlamaVocabulary }> {
-  const vocabulary = buildLlamaVocabulary({ pieces: spec.tokens });
+  const chatml = spec.chat === "chatml";
+  const controlTokens: readonly string[] = chatml ? CHATML_TOKENS : [];
+  const vocabulary = buildLlamaVocabulary({
+    pieces: spec.tokens,
+    controlTokens,
+    ...(chatml ? { eos: "<|im_end|>" } : {}),
+  });
   const size = vocabulary.tokens.length;
   const width = Math.ceil(size / 32) * 32;
-  const ids: Record<string, number> = { "<s>": vocabulary.bosId, "</s>": vocabulary.eosId };
+  const ids: Record<string, number> = {};
+  for (const token of ["<s>", "</s>", ...controlTokens]) {
+    ids[token] = vocabulary.ids.get(token) as number;
+  }
   for (const token of spec.tokens) ids[token] = vocabulary.ids.get(markSpaces(token)) as number;
   const logits = buildLogits(spec, ids, size);
   const weights = (tensor: GgufTensorShape): Float32Array => {
@@ -63,9 +81,11 @@ export async function writeBigramModel(
   };
   await writeLlamaModel(path, {
     vocabulary,
-    name: "deliberate-bigram",
+    // node-llama-cpp tries chat wrappers in the order their names appear in `general.name`.
+    name: chatml ? "deliberate-bigram-chatml" : "deliberate-bigram",
     dims: { embedding: width, layers: 1, feedForward: 32, heads: 1, rmsEpsilon: 1e-12 },
     weights,
+    ...(chatml ? { chatTemplate: CHATML_TEMPLATE } : {}),
   });
   return { ids, vocabulary };
 }
@@ -79,7 +99,7 @@ function buildLogits(spec: BigramSpec, ids: Record<string, number>, size: number
     if (id === undefined) {
       throw new LlamaError(
         "INVALID_OPTION",
-        `Expected bigram ${where} to be one of \`tokens\`, "<s>" or "</s>", got ${JSON.stringify(token)}`,
+        `Expected bigram ${where} to be one of \`tokens\`, "<s>", "</s>" or a control token of \`chat\`, got ${JSON.stringify(token)}`,
       );
     }
     return id;
