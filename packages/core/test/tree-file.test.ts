@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { link, mkdtemp, open, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Result } from "@deliberate/core";
@@ -33,9 +33,27 @@ describe("tree files", () => {
 
   it("writes atomically, leaving no temporary file behind", async () => {
     const path = join(dir, "atomic.json");
-    await saveTree(path, result.tree);
-    await saveTree(path, result.tree);
-    expect((await readdir(dir)).filter((name) => name.includes("atomic"))).toEqual(["atomic.json"]);
+    const first = { ...result.tree, question: "the first tree" };
+    await saveTree(path, first);
+    // A reader that opened the file before the next save, and a hard link to it, keep the first
+    // tree whole: the new tree is written to a new file and renamed over the name. Writing in
+    // place (a plain writeFile) would truncate the very file they hold and show them the second.
+    const reader = await open(path, "r");
+    await link(path, join(dir, "atomic-link"));
+    const before = (await stat(path)).ino;
+    try {
+      await saveTree(path, result.tree);
+      expect((await stat(path)).ino).not.toBe(before);
+      expect(JSON.parse(await reader.readFile("utf8"))).toEqual(JSON.parse(JSON.stringify(first)));
+      expect((await loadTree(join(dir, "atomic-link"))).question).toBe("the first tree");
+      expect(await loadTree(path)).toEqual(JSON.parse(JSON.stringify(result.tree)));
+    } finally {
+      await reader.close();
+    }
+    expect((await readdir(dir)).filter((name) => name.includes("atomic")).sort()).toEqual([
+      "atomic-link",
+      "atomic.json",
+    ]);
   });
 
   it("names the file and the problem for a file that is not JSON", async () => {
