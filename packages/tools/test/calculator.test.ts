@@ -86,8 +86,58 @@ describe("calculate", () => {
   });
 
   it("never executes the text it reads", () => {
-    expectToolError(() => calculate("process.exit(1)"), "PARSE_ERROR");
-    expectToolError(() => calculate("constructor.constructor('return 1')()"), "PARSE_ERROR");
+    // Every way JavaScript turns text into code is trapped while the calculator runs: a call to
+    // any of them, before or after parsing, fails the test. Inputs that would leave a mark on
+    // globalThis if run must be parse errors and leave none.
+    const calls: string[] = [];
+    const mark = "__deliberateCalculatorRan";
+    const holders: [object, string | symbol][] = [
+      [globalThis, "eval"],
+      [globalThis, "Function"],
+      [Function.prototype, "constructor"],
+      [Object.getPrototypeOf(async () => {}), "constructor"],
+      [Object.getPrototypeOf(function* () {}), "constructor"],
+      [Object.getPrototypeOf(async function* () {}), "constructor"],
+    ];
+    const saved = holders.map(([holder, key]) => Object.getOwnPropertyDescriptor(holder, key));
+    for (const [holder, key] of holders) {
+      Object.defineProperty(holder, key, {
+        configurable: true,
+        writable: true,
+        // A plain function, so `new Function(...)` reaches it too.
+        value: function trap() {
+          calls.push(String(key));
+          throw new Error(`the calculator reached ${String(key)}`);
+        },
+      });
+    }
+    let results: string[];
+    try {
+      results = ["6 * 7", "8 / (3 - 8 / 3)", "0.1 + 0.2", "(13 − 9) × (10 − 4)"].map(
+        (text) => calculate(text).exact,
+      );
+      for (const hostile of [
+        "process.exit(1)",
+        "constructor.constructor('return 1')()",
+        `globalThis.${mark} = 1`,
+        `1 + (globalThis.${mark} = 2)`,
+        `2 * eval("globalThis.${mark} = 3")`,
+        "1; globalThis.process.exitCode = 9",
+        "6 * 7 // comment",
+        "(() => 24)()",
+      ]) {
+        expectToolError(() => calculate(hostile), "PARSE_ERROR");
+      }
+    } finally {
+      holders.forEach(([holder, key], index) => {
+        const descriptor = saved[index];
+        if (descriptor) Object.defineProperty(holder, key, descriptor);
+      });
+    }
+    expect(calls).toEqual([]);
+    expect(results).toEqual(["42", "24", "3/10", "24"]);
+    expect(mark in globalThis).toBe(false);
+    expect(process.exitCode).toBeUndefined();
   });
 });
 
