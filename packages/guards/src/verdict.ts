@@ -1,3 +1,5 @@
+import type { Guard as CoreGuard, GuardCheckOptions } from "@deliberate/core/plugins";
+
 /** What a guard measured, by guard. A verdict carries it whether the input passed or not. */
 export type GuardMeasurement =
   | {
@@ -57,17 +59,15 @@ export interface GuardFailure {
 /** One guard's verdict on one input. The app decides what a failure means. */
 export type GuardVerdict = GuardPass | GuardFailure;
 
-/** What a guard is given besides the input. */
-export interface GuardCheckOptions {
-  /** Aborts a guard that calls a model. */
-  readonly signal?: AbortSignal;
-}
+/** What a guard is given besides the input: core's, so a guard of this package is one of core's. */
+export type { GuardCheckOptions };
 
 /**
  * A check run on an input before thinking. Write your own by returning a {@link GuardVerdict};
- * throw only when no verdict can be reached.
+ * throw only when no verdict can be reached. It is core's guard shape with this package's
+ * verdicts, so it goes straight into `think`'s `guards` option.
  */
-export interface Guard {
+export interface Guard extends CoreGuard {
   /** Names the guard in verdicts and errors. */
   readonly name: string;
   check(input: string, options?: GuardCheckOptions): GuardVerdict | Promise<GuardVerdict>;

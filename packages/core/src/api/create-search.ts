@@ -130,7 +130,9 @@ export function createSearch<const P extends readonly AnyPlugin[] = readonly []>
 
   const status = (): SearchStatus => {
     const value = actor.getSnapshot().value;
-    return (typeof value === "string" ? value : "searching") as SearchStatus;
+    // Guarding the question is part of searching, to the caller: it may be paused or cancelled.
+    if (typeof value !== "string" || value === "guarding") return "searching";
+    return value as SearchStatus;
   };
 
   return {

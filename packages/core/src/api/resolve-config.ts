@@ -4,6 +4,7 @@ import type { SearchConfig } from "../engine/search-run.js";
 import { DEFAULT_SETTLE_RULE } from "../engine/settle.js";
 import { DeliberateError } from "../errors.js";
 import type { Evaluator } from "../evaluators/evaluator.js";
+import { resolveGuard } from "../guards/guard-option.js";
 import type { ParsedThinkOptions } from "../options/think-options.js";
 import type { PluginSet } from "../plugins/plugin-set.js";
 import { resolveEvaluator, resolveGenerator, resolveStrategy } from "../plugins/resolve-choice.js";
@@ -62,6 +63,7 @@ export function resolveConfig(
       evaluator: evaluator.choice,
       generator: generator.choice,
     },
+    guards: (options.guards ?? []).map(resolveGuard),
     budget: resolveBudget(options, strategy.made),
     settings: {
       temperature: options.temperature,

@@ -1,7 +1,7 @@
 import type { BudgetLimit } from "../budget/budget.js";
 import type { PathStep, Result, SearchUsage, StopReason } from "../search/result.js";
 import { isViable, rankOf } from "../strategies/strategy.js";
-import type { SearchTree, TreeNode } from "../tree/schema.js";
+import type { GuardRecord, SearchTree, TreeNode } from "../tree/schema.js";
 
 /** Verified answers first, then unverifiable ones by score, then answers the verifier rejected. */
 function answerRank(node: TreeNode): number {
@@ -57,6 +57,7 @@ export interface Outcome {
   readonly stopReason: StopReason;
   readonly limit: BudgetLimit | undefined;
   readonly error: string | undefined;
+  readonly blocked?: GuardRecord | undefined;
   readonly usage: Omit<SearchUsage, "nodes" | "toolCalls">;
 }
 
@@ -71,6 +72,7 @@ export function buildResult(outcome: Outcome): Result {
     stopReason: outcome.stopReason,
     ...(outcome.stopReason === "budget" && outcome.limit ? { limit: outcome.limit } : {}),
     ...(outcome.error ? { error: outcome.error } : {}),
+    ...(outcome.stopReason === "blocked" && outcome.blocked ? { blocked: outcome.blocked } : {}),
     best: { path: describePath(tree.nodes, pathIds.slice(1)), score: last?.score ?? 0 },
     tree,
     usage: {

@@ -47,8 +47,9 @@ function unlimited(signal: AbortSignal): AbortSignal {
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * The machine of one search: `idle → searching.{selecting → expanding → evaluating → pruning} →
- * finalizing → done`, plus `paused`, `cancelled` and `failed`. It only sequences: each state calls
+ * The machine of one search: `idle → (guarding →) searching.{selecting → expanding → evaluating →
+ * pruning} → finalizing → done`, plus `paused`, `cancelled` and `failed`; a guard that blocks goes
+ * from `guarding` to `done`. It only sequences: each state calls
  * one method of the {@link SearchRun}, and the deadline is a delayed transition that stops the
  * step in flight (its model calls are aborted through the actor's signal).
  */
@@ -61,6 +62,7 @@ export const searchMachine = setup({
     output: {} as Result,
   },
   actors: {
+    guard: fromPromise<boolean, SearchRun>(({ input, signal }) => input.guard(signal)),
     expand: fromPromise<void, SearchRun>(({ input, signal }) => input.expand(unlimited(signal))),
     evaluate: fromPromise<void, SearchRun>(({ input, signal }) =>
       input.evaluate(unlimited(signal)),
@@ -75,6 +77,8 @@ export const searchMachine = setup({
   },
   guards: {
     decidedTo: ({ context }, kind: Decision["kind"]) => context.decision === kind,
+    hasGuards: ({ context }) => context.run.config.guards.length > 0,
+    blocked: (_, blocked: boolean) => blocked,
   },
   actions: {
     startClock: ({ context }) => context.run.meter.run(),
@@ -115,9 +119,26 @@ export const searchMachine = setup({
   states: {
     idle: {
       on: {
-        START: { target: "searching", actions: "noteStarted" },
+        // Without guards the search starts at once, as it always has: no extra turn of the loop.
+        START: [
+          { guard: "hasGuards", target: "guarding", actions: "noteStarted" },
+          { target: "searching", actions: "noteStarted" },
+        ],
         RESUME: { target: "searching", actions: "noteResumed" },
         CANCEL: "cancelled",
+      },
+    },
+    // Before any model work and off the think-time clock; a resumed search is not guarded again.
+    guarding: {
+      on: { PAUSE: { actions: "requestPause" }, CANCEL: "cancelled" },
+      invoke: {
+        src: "guard",
+        input: ({ context }) => context.run,
+        onDone: [
+          { guard: { type: "blocked", params: ({ event }) => event.output }, target: "done" },
+          { target: "searching" },
+        ],
+        onError: "#search.failed",
       },
     },
     searching: {

@@ -1,16 +1,18 @@
 import type { BudgetLimit, ResolvedBudget } from "../budget/budget.js";
 import type { Evaluator } from "../evaluators/evaluator.js";
 import type { Generator } from "../generators/generator.js";
+import type { ResolvedGuard } from "../guards/guard-option.js";
 import type { Model } from "../model/model.js";
 import type { SearchSettings } from "../plugins/search-scope.js";
 import type { Result, StopReason } from "../search/result.js";
 import type { RoundsSnapshot, SearchSnapshot } from "../search/snapshot.js";
 import type { Selection, Strategy, StrategyView } from "../strategies/strategy.js";
 import type { Task } from "../task/task.js";
-import type { NodeScore, SearchTree, TreeNode } from "../tree/schema.js";
+import type { GuardRecord, NodeScore, SearchTree, TreeNode } from "../tree/schema.js";
 import { TreeRecorder } from "../tree/tree-recorder.js";
 import { BudgetMeter } from "./budget-meter.js";
 import { type ExpandOptions, expandNode } from "./expand.js";
+import { guardInput } from "./guard-input.js";
 import { borrowScores, planEvaluations } from "./known-states.js";
 import { type GateOptions, ModelGate } from "./model-gate.js";
 import { buildResult, findBestAnswer, findBestPartial } from "./result.js";
@@ -30,6 +32,8 @@ export interface SearchConfig {
   readonly evaluator: Evaluator;
   /** How the tree names the strategy, evaluator and generator, with their options. */
   readonly plugins?: SearchTree["plugins"];
+  /** Checks run on the question before the search starts, in order. */
+  readonly guards: readonly ResolvedGuard[];
   readonly budget: ResolvedBudget;
   readonly settings: SearchSettings;
   readonly gate: GateOptions;
@@ -87,6 +91,8 @@ export class SearchRun {
   limit: BudgetLimit | undefined;
   stopReason: StopReason | undefined;
   error: string | undefined;
+  /** The guard verdict that blocked the search before it began. */
+  blocked: GuardRecord | undefined;
 
   constructor(
     readonly config: SearchConfig,
@@ -131,6 +137,20 @@ export class SearchRun {
       temperature: this.roundTemperature(),
       expandedIn: (id) => this.rounds.expandedIn(id),
     };
+  }
+
+  /**
+   * Runs the guards on the question before any model work, each verdict a `guarded` event.
+   * Resolves `true` when one blocked the search.
+   */
+  async guard(signal: AbortSignal): Promise<boolean> {
+    this.blocked = await guardInput(
+      this.config.guards,
+      this.config.task.question,
+      signal,
+      (verdict) => void this.tree.emit({ type: "guarded", ...verdict }),
+    );
+    return this.blocked !== undefined;
   }
 
   /** Decides the next move: pause, stop for the budget or a solution, stop as the strategy says, or expand. */
@@ -433,8 +453,12 @@ export class SearchRun {
     });
   }
 
-  /** Why a search that reached its end stopped: a verified or settled answer, a spent budget, or none. */
+  /**
+   * Why a search that reached its end stopped: a guard blocked it, a verified or settled answer, a
+   * spent budget, or none.
+   */
   findStopReason(): StopReason {
+    if (this.blocked) return "blocked";
     if (this.solvedId !== undefined) return "solved";
     if (this.settledId !== undefined) return "settled";
     return this.limit ? "budget" : "exhausted";
@@ -466,6 +490,7 @@ export class SearchRun {
       stopReason: this.stopReason,
       limit: this.limit,
       error: this.error,
+      blocked: this.blocked,
       usage: { ...this.meter.usage, calls: this.meter.calls, elapsedMs: this.meter.elapsedMs() },
     });
   }

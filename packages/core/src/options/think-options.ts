@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Budget } from "../budget/budget.js";
+import { GuardEntry } from "../guards/guard-option.js";
 import type { Model } from "../model/model.js";
 import { builtinEvaluators, builtinStrategies } from "../plugins/builtin-plugins.js";
 import type {
@@ -111,6 +112,15 @@ export function createThinkOptionsSchema(set: PluginSet) {
         ),
       })
       .optional(),
+    /**
+     * Checks run on the question before any model work, in order (`@deliberate/guards` has
+     * length, encoded-payload and adversarial-suffix guards). Every verdict is a `guarded` event
+     * in the tree. A flagged input blocks the search — it stops at once with `stopReason:
+     * "blocked"` and `result.blocked`, the guards after it not run — unless its entry says
+     * `onFlag: "warn"`. A guard that throws stops the search as `failed`. Not run again when a
+     * snapshot is resumed.
+     */
+    guards: z.array(GuardEntry, { message: "a list of guards" }).max(100).optional(),
     /** Stop as soon as the task's verifier accepts an answer. @default true */
     stopOnSolution: z.boolean().default(true),
     /**

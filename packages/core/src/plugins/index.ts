@@ -1,6 +1,6 @@
 /**
- * Writing strategies, evaluators and generators of your own: the shapes they take, the read-only
- * scope they get, the built-ins as examples, and the helpers the built-ins use.
+ * Writing strategies, evaluators, generators and input guards of your own: the shapes they take,
+ * the read-only scope they get, the built-ins as examples, and the helpers the built-ins use.
  *
  * @packageDocumentation
  */
@@ -20,6 +20,17 @@ export {
   type Generator,
   splitUsage,
 } from "../generators/generator.js";
+export type {
+  Guard,
+  GuardAction,
+  GuardCheckOptions,
+  GuardChoice,
+  GuardFailure,
+  GuardMeasurement,
+  GuardOption,
+  GuardPass,
+  GuardVerdict,
+} from "../guards/guard.js";
 export { AnytimeOptions } from "../strategies/anytime.js";
 export { SamplesOptions } from "../strategies/baselines.js";
 export { BeamOptions } from "../strategies/beam.js";

@@ -1,13 +1,21 @@
 import type { BudgetLimit } from "../budget/budget.js";
 import type { ModelUsage } from "../model/model.js";
-import type { SearchTree } from "../tree/schema.js";
+import type { GuardRecord, SearchTree } from "../tree/schema.js";
 
 /**
  * Why a search stopped: a verified answer (`solved`), an answer settled without a verifier
  * (`settled`: enough paths agree, or its value held high), the budget spent (`budget`), nothing
- * left to try (`exhausted`), a cancel, or a failure.
+ * left to try (`exhausted`), a cancel, a failure, or an input guard that refused the question
+ * before any model work (`blocked`).
  */
-export type StopReason = "solved" | "settled" | "budget" | "exhausted" | "cancelled" | "failed";
+export type StopReason =
+  | "solved"
+  | "settled"
+  | "budget"
+  | "exhausted"
+  | "cancelled"
+  | "failed"
+  | "blocked";
 
 /** One step of the best path. */
 export interface PathStep {
@@ -35,6 +43,11 @@ export interface Result {
   readonly limit?: BudgetLimit;
   /** With `stopReason: "failed"`, what went wrong. */
   readonly error?: string;
+  /**
+   * With `stopReason: "blocked"`, the guard's verdict that refused the question: its name and
+   * reason. Every verdict, passed or not, is a `guarded` event in the tree.
+   */
+  readonly blocked?: GuardRecord;
   /**
    * The thoughts from the question to the answer (or, without one, to the best partial state),
    * first step first; the question itself (the tree's root) is not a step.

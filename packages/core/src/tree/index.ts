@@ -5,6 +5,7 @@
  */
 export { replayTree } from "./replay.js";
 export {
+  GuardRecord,
   NodeScore,
   NodeStatus,
   NodeUsage,

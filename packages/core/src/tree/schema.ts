@@ -52,6 +52,22 @@ export const Observation = z.object({
 });
 export type Observation = z.infer<typeof Observation>;
 
+/**
+ * One input guard's verdict, as the tree keeps it: `pass`, or a flagged input that only warned or
+ * blocked the search. `reason` and `measurement` are the guard's own words and numbers: data,
+ * shown as text, never obeyed.
+ */
+export const GuardRecord = z.object({
+  /** The guard's name. */
+  guard: z.string(),
+  verdict: z.enum(["pass", "warn", "block"]),
+  /** What the guard expected and what came (flagged inputs). */
+  reason: z.string().optional(),
+  /** What it measured, flat: numbers, strings and booleans (`Infinity` as the string). */
+  measurement: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+});
+export type GuardRecord = z.infer<typeof GuardRecord>;
+
 /** A node of the search tree: one thought and the state it leads to. The root holds the question. */
 export const TreeNode = z.object({
   id: z.number().int().nonnegative(),
@@ -88,6 +104,8 @@ const at = { seq: z.number().int().nonnegative(), t: z.number().nonnegative() };
 /** What happened during a search, in order. The tree can be replayed from it. */
 export const SearchEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("started"), ...at, question: z.string(), strategy: z.string() }),
+  /** A guard's verdict on the question, before any model work (searches with `guards`). */
+  z.object({ type: z.literal("guarded"), ...at, ...GuardRecord.shape }),
   z.object({ type: z.literal("selected"), ...at, ids: z.array(z.number().int()) }),
   z.object({ type: z.literal("created"), ...at, id: z.number().int(), parent: z.number().int() }),
   z.object({
