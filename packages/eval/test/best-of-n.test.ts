@@ -38,4 +38,39 @@ describe("best-of-N in the harness", () => {
       expect(gap).toBeLessThanOrEqual(6);
     }
   });
+
+  it("sizes to a search that stopped early on its solution, and stops early itself", async () => {
+    // A model that takes a winning step half the time: the search solves every case before its
+    // budget, so it is sized to what it spent up to its solution; best-of-N, drawn 8 chains at a
+    // time, stops after the chunk in which a chain solves.
+    const report = await runTinyEvaluation(
+      { methods: ["mcts", "best-of-n"], budgets: ["30s"] },
+      { solving: 0.5 },
+    );
+    // The pilot never stops early: a chain costs its full three steps even when chains solve.
+    expect(report.chainCost?.tokensPerChain).toBe(12);
+    const search = report.table.find((row) => row.method === "mcts");
+    const matched = report.table.find((row) => row.bestOfN?.matchedTo === "mcts");
+    expect(search?.outcomes.map((outcome) => outcome.stopReason)).toEqual(["solved", "solved"]);
+    const samples = Math.max(1, Math.round((search?.generatedTokensPerCase ?? 0) / 12));
+    expect(matched?.bestOfN).toMatchObject({
+      samples,
+      targetGeneratedTokens: search?.generatedTokensPerCase,
+    });
+    // More samples than a chunk, so an early stop shows in the tokens.
+    expect(samples).toBeGreaterThan(8);
+    const outcomes = matched?.outcomes ?? [];
+    for (const outcome of outcomes) {
+      if (outcome.solved) {
+        expect(outcome.stopReason).toBe("solved");
+        expect(outcome.generatedTokens, outcome.case).toBeLessThanOrEqual(samples * 12);
+      } else {
+        // No chain solved: every one was drawn, at its full cost.
+        expect(outcome.generatedTokens, outcome.case).toBe(samples * 12);
+      }
+    }
+    // A case solved in the first chunk stops there: the last chains are never drawn.
+    const early = outcomes.filter((outcome) => outcome.solved && outcome.generatedTokens <= 8 * 12);
+    expect(early.length).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,5 @@
 import { createRandom, createScriptedModel, type ScriptedCall } from "@deliberate/core/testing";
+import { canReachGame24 } from "@deliberate/tasks";
 
 /** The quoted alternatives of a grammar's step rule: every legal step on the numbers left. */
 function listGrammarSteps(grammar: string): string[] {
@@ -20,6 +21,16 @@ export interface LegalMoveModelOptions {
   readonly trace?: (prompt: string) => string;
   /** Always take the grammar's first step instead of a seeded one. @default false */
   readonly firstStep?: boolean;
+  /**
+   * How often a step is the first legal one after which 24 can still be made, as a model that
+   * knows the game a little: at 1 every chain on a solvable puzzle solves it. @default 0
+   */
+  readonly solving?: number;
+}
+
+/** The numbers a compact step leaves: `"13-9=4 | 4 4 10"` → `["4", "4", "10"]`. */
+function leftAfter(step: string): string[] {
+  return (step.split("|").at(-1) ?? "").trim().split(/\s+/);
 }
 
 /**
@@ -32,9 +43,11 @@ export function createLegalMoveModel(options: LegalMoveModelOptions = {}) {
     const constraint = call.request.constraint;
     if (constraint?.kind === "gbnf") {
       const steps = listGrammarSteps(constraint.grammar);
-      const pick = options.firstStep
-        ? 0
-        : Math.floor(createRandom(call.seed * 7919 + 1)() * steps.length);
+      const random = createRandom(call.seed * 7919 + 1);
+      if (options.solving !== undefined && options.solving > random()) {
+        return steps.find((step) => canReachGame24(leftAfter(step))) ?? steps[0] ?? "";
+      }
+      const pick = options.firstStep ? 0 : Math.floor(random() * steps.length);
       return steps[pick] ?? "";
     }
     if (constraint?.kind === "choice")
