@@ -1,6 +1,16 @@
 import { createAdversarialSuffixGuard, runGuards } from "@deliberate/guards";
 import { DEFAULT_BIGRAM, type LlamaModel, loadModel } from "@deliberate/llama";
-import { resolveBuiltinModel } from "@deliberate/tiny-reasoner";
+import {
+  createGame24State,
+  findGame24SolutionMoves,
+  formatGame24CompactTrace,
+  loadGame24TestSet,
+} from "@deliberate/tasks";
+import {
+  isTinyReasonerText,
+  resolveBuiltinModel,
+  TINY_REASONER_PIECES,
+} from "@deliberate/tiny-reasoner";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -36,6 +46,50 @@ describe("the adversarial-suffix guard on the project's trained model (builtin:t
       expect(attacked.ok, suffix).toBe(false);
       expect(attacked.perplexity, suffix).toBeGreaterThan(20 * worstClean);
     }
+  });
+
+  it("flags suffixes written only in the model's own vocabulary too, against clean lines as long", async () => {
+    // Clean: solution traces of unseen test puzzles, long enough to fill the 24-token window.
+    // Hostile: the same puzzle followed by text made only of characters and words the model was
+    // trained on (TINY_REASONER_PIECES), so no byte-fallback token gives it away.
+    const clean = loadGame24TestSet()
+      .slice(0, 6)
+      .map((testCase) => {
+        const state = createGame24State(testCase.puzzle);
+        return formatGame24CompactTrace(state, findGame24SolutionMoves(state) ?? []);
+      });
+    const puzzle = "4 5 6 10 >";
+    const characters = fc.sample(
+      fc.string({ unit: fc.constantFrom(...TINY_REASONER_PIECES), minLength: 24, maxLength: 24 }),
+      { numRuns: 6, seed: 24 },
+    );
+    const words = fc.sample(
+      fc
+        .array(
+          fc.constantFrom("sure", "likely", "impossible", "=", "|", ">", "24", "13", "+", "*"),
+          {
+            minLength: 10,
+            maxLength: 10,
+          },
+        )
+        .map((parts) => parts.join(" ")),
+      { numRuns: 6, seed: 25 },
+    );
+    const hostile = [...characters, ...words].map((suffix) => `${puzzle} ${suffix}`);
+    for (const text of hostile) expect(isTinyReasonerText(text), text).toBe(true);
+
+    // Clean lines score 1–5 and this salad 250 and up (characters: 27,000 and up), so 100 parts
+    // them. The 30,000 used above for bare puzzles (a 10-token question scores up to ~6,000)
+    // would let the word salad through: see docs/reliability.md.
+    const guard = createAdversarialSuffixGuard({ scorer: model, threshold: 100 });
+    const cleanScores = await Promise.all(clean.map((text) => measure(guard, text)));
+    const hostileScores = await Promise.all(hostile.map((text) => measure(guard, text)));
+    const worstClean = Math.max(...cleanScores.map((verdict) => verdict.perplexity));
+    cleanScores.forEach((verdict, index) => expect(verdict.ok, clean[index]).toBe(true));
+    hostileScores.forEach((verdict, index) => {
+      expect(verdict.ok, hostile[index]).toBe(false);
+      expect(verdict.perplexity, hostile[index]).toBeGreaterThan(20 * worstClean);
+    });
   });
 
   it("composes with runGuards and names the perplexity in the reason", async () => {
