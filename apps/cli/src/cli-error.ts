@@ -12,6 +12,8 @@ export const ExitCode = {
   usage: 2,
   /** The search stopped without an answer within its budget. */
   noAnswer: 3,
+  /** An input guard refused the question: nothing was searched. */
+  blocked: 4,
   /** Stopped by Ctrl-C (SIGINT): 128 + 2. */
   interrupted: 130,
   /** Stopped by SIGTERM: 128 + 15. */

@@ -5,6 +5,7 @@ import { createScriptedModel } from "@deliberate/core/testing";
 import { createGame24Task } from "@deliberate/tasks";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CliError, ExitCode } from "../src/cli-error.js";
+import type { GuardFlags } from "../src/options/guard-flags.js";
 import type { ManyFlags } from "../src/options/many-flags.js";
 import type { ThinkFlags } from "../src/options/think-flags.js";
 import { createProgram } from "../src/program.js";
@@ -41,7 +42,7 @@ function writeInputs(name: string, text: string): string {
   return path;
 }
 
-async function run(file: string, extra: Partial<ThinkFlags & ManyFlags> = {}) {
+async function run(file: string, extra: Partial<ThinkFlags & ManyFlags & GuardFlags> = {}) {
   const create = (text: string) => createGame24Task(text, { profile: "compact" });
   return solveFile("game24", { ...flags, ...extra, file }, create, async () => createModel());
 }
@@ -87,6 +88,16 @@ describe("solve --file", () => {
 
   it("answers 0 when every input is solved", async () => {
     expect(await run(writeInputs("one.txt", "4 9 10 13\n"))).toBe(ExitCode.answered);
+  });
+
+  it("guards every input: one the length guard refuses is not searched, and the run exits 4", async () => {
+    const file = writeInputs("guarded.txt", "4 9 10 13\n1 1 1 1\n");
+    // The game's question is "Use 4 9 10 13 and basic arithmetic …" (69 characters), "1 1 1 1" 67.
+    const code = await run(file, { maxInputChars: 68 });
+    expect(code).toBe(ExitCode.blocked);
+    const lines = out.join("").trim().split("\n");
+    expect(lines[0]).toMatch(/^\[1\/2\] 4 9 10 13 · no answer · blocked by the length guard · /);
+    expect(lines[1]).toMatch(/^\[2\/2\] 1 1 1 1 · no answer · exhausted · /);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
 import { buildStrategy } from "../options/build-think-options.js";
+import { addGuardFlags, checkGuardFlags, type GuardFlags } from "../options/guard-flags.js";
 import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
 import { parseToolNames, TOOL_NAMES, type ToolName } from "../tools/thought-tools.js";
 
@@ -23,14 +24,17 @@ export function createAskCommand(done: (code: ExitCode) => void): Command {
     parseToolNames,
   );
   addThinkFlags(command);
+  addGuardFlags(command);
   return command
     .addHelpText("after", EXAMPLES)
-    .action(async (question: string, flags: ThinkFlags & { tools?: ToolName[] }) => {
+    .action(async (question: string, flags: ThinkFlags & GuardFlags & { tools?: ToolName[] }) => {
       // The engine and the model runtime load only when a search runs, after the flags are checked.
       buildStrategy(flags);
+      checkGuardFlags(flags);
       const { runSearch } = await import("../run/run-search.js");
       if (!flags.tools) {
-        done(await runSearch({ input: question, flags, origin: { kind: "question", question } }));
+        const origin = { kind: "question" as const, question };
+        done(await runSearch({ input: question, flags, origin, guards: flags }));
         return;
       }
       const [{ createQuestionTask }, { createThoughtTools }] = await Promise.all([
@@ -39,6 +43,8 @@ export function createAskCommand(done: (code: ExitCode) => void): Command {
       ]);
       const tools = await createThoughtTools(flags.tools);
       // No origin: a checkpoint cannot name tools yet, so `resume` would go on without them.
-      done(await runSearch({ input: createQuestionTask(question, { tools }), flags }));
+      done(
+        await runSearch({ input: createQuestionTask(question, { tools }), flags, guards: flags }),
+      );
     });
 }

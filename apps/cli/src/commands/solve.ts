@@ -2,6 +2,7 @@ import { Command } from "commander";
 import type { ExitCode } from "../cli-error.js";
 import { isBuiltinModel } from "../model/builtin-prefix.js";
 import { buildStrategy } from "../options/build-think-options.js";
+import { addGuardFlags, checkGuardFlags, type GuardFlags } from "../options/guard-flags.js";
 import { addManyFlags, checkManyFlags, type ManyFlags } from "../options/many-flags.js";
 import { parseOneOf } from "../options/parse-values.js";
 import { addThinkFlags, type ThinkFlags } from "../options/think-flags.js";
@@ -18,7 +19,7 @@ Examples:
   $ deliberate solve sudoku "1... ..2. .3.. ...4" --strategy dfs --json
   $ deliberate solve game24 --file puzzles.txt --think 10s --max-think 1m   # one pool for the file`;
 
-type SolveFlags = ThinkFlags & TaskFlags & ManyFlags;
+type SolveFlags = ThinkFlags & TaskFlags & ManyFlags & GuardFlags;
 
 /**
  * `deliberate solve <task> "<input>"`: searches a structured task with an exact verifier; the
@@ -42,11 +43,13 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
     .option("--answer <number>", "word-problem: the known answer, so the result can be verified");
   addThinkFlags(command);
   addManyFlags(command);
+  addGuardFlags(command);
   return command
     .addHelpText("after", EXAMPLES)
     .action(async (name: string, input: string | undefined, flags: SolveFlags) => {
       // Flag combinations are checked before the engine and the tasks load: the answer is instant.
       checkManyFlags(flags, input);
+      checkGuardFlags(flags);
       buildStrategy(flags);
       const { createTask } = await import("../tasks/create-task.js");
       // Built-in models are trained on one line a step: the paper's few-shot prompt overflows them.
@@ -66,6 +69,7 @@ export function createSolveCommand(done: (code: ExitCode) => void): Command {
         flags: { ...flags, evaluator: undefined },
         defaults: { evaluator },
         origin: { kind: "task" as const, task: name, input, taskFlags },
+        guards: flags,
       };
       done(await runSearch(search));
     });

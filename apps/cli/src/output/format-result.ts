@@ -21,6 +21,8 @@ export function describeStop(result: Result): string {
   if (result.stopReason === "settled") return "settled (enough paths agree on the answer)";
   if (result.stopReason === "failed")
     return `failed (${toSafeLine(result.error ?? "unknown error", 200)})`;
+  if (result.stopReason === "blocked")
+    return `blocked (by the ${toSafeLine(result.blocked?.guard ?? "input", 60)} guard)`;
   return result.stopReason;
 }
 
@@ -41,6 +43,8 @@ export function formatResult(result: Result): string {
     lines.push(`answer: ${toSafeLine(result.answer, 500)}${describeVerdict(result)}`);
   } else if (result.stopReason === "cancelled") {
     lines.push("no answer before the search was stopped");
+  } else if (result.stopReason === "blocked") {
+    lines.push(formatBlocked(result));
   } else {
     lines.push("no answer within the budget");
   }
@@ -55,6 +59,16 @@ export function formatResult(result: Result): string {
   }
   lines.push(formatUsage(result));
   return lines.join("\n");
+}
+
+/**
+ * Why a guard refused the question, in one line: the guard's name and reason (the guard's words,
+ * which may quote the input: stripped of control sequences like any model text).
+ */
+export function formatBlocked(result: Result): string {
+  const guard = toSafeLine(result.blocked?.guard ?? "an input", 60);
+  const reason = toSafeLine(result.blocked?.reason ?? "no reason given", 300);
+  return `not searched: the ${guard} guard refused the question. ${reason}`;
 }
 
 /** One line of why the search stopped and what it spent. */

@@ -24,7 +24,11 @@ export function formatQuestionLine(
   const answer =
     result.answer === undefined ? "no answer" : `${toSafeLine(result.answer, 200)}${verdict}`;
   const stop =
-    result.stopReason === "budget" && result.limit ? `budget: ${result.limit}` : result.stopReason;
+    result.stopReason === "budget" && result.limit
+      ? `budget: ${result.limit}`
+      : result.stopReason === "blocked"
+        ? `blocked by the ${toSafeLine(result.blocked?.guard ?? "input", 60)} guard`
+        : result.stopReason;
   return [
     `[${position.index + 1}/${position.count}] ${toSafeLine(input.text, 120)}`,
     answer,
@@ -90,6 +94,7 @@ export function findManyExitCode(many: ThinkManyResult, signal: string | undefin
   if (signal === "SIGINT") return ExitCode.interrupted;
   if (signal === "SIGTERM") return ExitCode.terminated;
   if (many.results.some((result) => result.stopReason === "failed")) return ExitCode.error;
+  if (many.results.some((result) => result.stopReason === "blocked")) return ExitCode.blocked;
   const answered = (result: Result) => result.answer !== undefined && result.verified !== false;
   return many.results.every(answered) ? ExitCode.answered : ExitCode.noAnswer;
 }

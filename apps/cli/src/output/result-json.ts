@@ -15,6 +15,8 @@ export interface ResultJson {
   /** The budget limit that stopped the search, with `stopReason: "budget"`. */
   readonly limit: string | null;
   readonly error: string | null;
+  /** With `stopReason: "blocked"`, the verdict of the guard that refused the question. */
+  readonly blocked: NonNullable<Result["blocked"]> | null;
   /** `SIGINT` or `SIGTERM` when a signal stopped the search. */
   readonly signal: string | null;
   readonly best: { readonly score: number; readonly path: Result["best"]["path"] };
@@ -40,6 +42,7 @@ export function toResultJson(
     stopReason: result.stopReason,
     limit: result.limit ?? null,
     error: result.error ?? null,
+    blocked: result.blocked ?? null,
     signal: context.signal ?? null,
     best: { score: result.best.score, path: result.best.path },
     usage: result.usage,

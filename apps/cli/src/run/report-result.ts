@@ -37,17 +37,23 @@ export async function reportResult(
       const color = describeTerminal(process.stdout).color;
       process.stdout.write(`\n${renderText(result.tree, { color })}\n`);
     }
+    if (result.stopReason === "blocked") process.stderr.write(`${BLOCKED_HINT}\n`);
     if (tree) process.stderr.write(`tree saved to ${tree}\n`);
     if (html) process.stderr.write(`viewer written to ${html} (open it in a browser)\n`);
   }
   return findResultExitCode(result, signal);
 }
 
+/** What a user whose question was refused can do about it. */
+const BLOCKED_HINT =
+  "The question was not searched (exit 4). Shorten or rephrase it, raise --max-input-chars, or think anyway with --guards-warn (the verdict is kept in the tree) or --no-guards.";
+
 /** The exit code of a finished search: see {@link ExitCode}. */
 export function findResultExitCode(result: Result, signal: string | undefined): ExitCode {
   if (signal === "SIGINT") return ExitCode.interrupted;
   if (signal === "SIGTERM") return ExitCode.terminated;
   if (result.stopReason === "failed") return ExitCode.error;
+  if (result.stopReason === "blocked") return ExitCode.blocked;
   if (result.answer !== undefined && result.verified !== false) return ExitCode.answered;
   return ExitCode.noAnswer;
 }

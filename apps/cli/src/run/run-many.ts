@@ -3,6 +3,7 @@ import { formatDuration } from "@deliberate/core/options";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
+import type { GuardFlags } from "../options/guard-flags.js";
 import type { ManyFlags } from "../options/many-flags.js";
 import { pickModelOptions } from "../options/model-flags.js";
 import type { ThinkFlags } from "../options/think-flags.js";
@@ -14,6 +15,7 @@ import {
 } from "../output/many-output.js";
 import { stringifyJson } from "../output/result-json.js";
 import { describeTerminal } from "../ui/terminal.js";
+import { buildGuards } from "./build-guards.js";
 import type { InputLine } from "./read-input-lines.js";
 import { findSignalExitCode, watchStopSignals } from "./stop-signals.js";
 
@@ -26,6 +28,8 @@ export interface ManyRequest {
   readonly inputs: readonly ThinkInput[];
   readonly flags: ThinkFlags & ManyFlags;
   readonly defaults?: Partial<SearchOptions>;
+  /** The input-guard flags of `solve`: each input is guarded; without them none is. */
+  readonly guards?: GuardFlags;
 }
 
 /** Opens the model `--model` names; tests hand in a scripted one. */
@@ -89,8 +93,10 @@ export async function runMany(
         `thinking about ${count} inputs with ${formatDuration(budgetMs)} in all (Ctrl-C stops with the best answers so far)`,
       );
     }
+    const guards = request.guards ? buildGuards(request.guards, model) : undefined;
     const many = await thinkMany(request.inputs, {
       ...options,
+      ...(guards ? { guards } : {}),
       model,
       signal: stop.signal,
       onProgress: (event) => {

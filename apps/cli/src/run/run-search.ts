@@ -5,11 +5,13 @@ import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
 import { openModel } from "../model/open-model.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
+import type { GuardFlags } from "../options/guard-flags.js";
 import { pickModelOptions } from "../options/model-flags.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 import { createProgressTracker } from "../ui/search-progress.js";
 import { startStatusLine } from "../ui/status-line.js";
 import { describeTerminal, type Terminal } from "../ui/terminal.js";
+import { buildGuards } from "./build-guards.js";
 import type { SearchOrigin } from "./checkpoint-file.js";
 import { type Checkpoints, startCheckpoints } from "./checkpoints.js";
 import { type LiveView, startLiveView } from "./live-view.js";
@@ -31,6 +33,8 @@ export interface SearchRequest {
   readonly origin?: SearchOrigin;
   /** A checkpoint's snapshot to go on from, instead of a fresh search. */
   readonly snapshot?: SearchSnapshot;
+  /** The input-guard flags of `ask` and `solve`; without them the question is not guarded. */
+  readonly guards?: GuardFlags;
 }
 
 /**
@@ -70,10 +74,12 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
 
     const tracker = createProgressTracker();
     const steps = stepCheckpoints(request, notify);
+    const guards = request.guards ? buildGuards(request.guards, model) : undefined;
     const search = createSearch(
       input,
       {
         ...options,
+        ...(guards ? { guards } : {}),
         ...(steps ? { checkpoint: steps.option } : {}),
         model,
         signal: stop.signal,

@@ -1,5 +1,6 @@
 import type { Task } from "@deliberate/core";
 import { createUsageError, type ExitCode } from "../cli-error.js";
+import type { GuardFlags } from "../options/guard-flags.js";
 import type { ManyFlags } from "../options/many-flags.js";
 import type { ThinkFlags } from "../options/think-flags.js";
 import { TASKS } from "../tasks/task-catalog.js";
@@ -12,7 +13,7 @@ import { type OpenManyModel, runMany } from "./run-many.js";
  */
 export async function solveFile(
   name: string,
-  flags: ThinkFlags & ManyFlags,
+  flags: ThinkFlags & ManyFlags & GuardFlags,
   create: (text: string) => Task<unknown>,
   open?: OpenManyModel,
 ): Promise<ExitCode> {
@@ -27,6 +28,6 @@ export async function solveFile(
   const inputs = lines.map((line) => createFromLine(line, source, create));
   // A task without a value prompt is scored by its own verifier unless told otherwise.
   const evaluator = flags.evaluator ?? (inputs[0]?.valuePrompt ? "value" : "verifier");
-  const request = { task: name, lines, inputs, flags, defaults: { evaluator } };
+  const request = { task: name, lines, inputs, flags, defaults: { evaluator }, guards: flags };
   return open ? runMany(request, open) : runMany(request);
 }
