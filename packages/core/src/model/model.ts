@@ -14,7 +14,9 @@ export interface PromptSegment {
   readonly text: string;
   /**
    * Token ids of `text` for the model that will read it, when known (text this model generated):
-   * a backend uses them as they are and never tokenizes the text again.
+   * a backend uses them as they are instead of tokenizing the text again. In an untrusted segment
+   * they must be plain text: the llama backend reads the text instead when one is a control token
+   * or no id of its vocabulary, and ends a completion before any such token the model writes.
    */
   readonly tokens?: readonly number[];
   /**
