@@ -33,6 +33,34 @@ tree.plugins = {
   evaluator: { name: "value" },
   generator: { name: "sample" },
 };
+// Input guards' verdicts on the question: a guard's name and reason may quote hostile input.
+const HOSTILE_GUARD = "<img src=x onerror=\"window.__pwned = 'guard'\">";
+const HOSTILE_REASON =
+  "Expected no encoded instructions, got base64 that decodes to \"</span><script>window.__pwned = 'reason'</script>\".";
+tree.events.splice(
+  1,
+  0,
+  {
+    type: "guarded",
+    seq: 0,
+    t: 0,
+    guard: "length",
+    verdict: "pass",
+    measurement: { characters: 80 },
+  },
+  { type: "guarded", seq: 0, t: 0, guard: HOSTILE_GUARD, verdict: "warn", reason: HOSTILE_REASON },
+  {
+    type: "guarded",
+    seq: 0,
+    t: 0,
+    guard: "encoded-payload",
+    verdict: "block",
+    reason: HOSTILE_REASON,
+  },
+);
+tree.events.forEach((event, index) => {
+  event.seq = index;
+});
 const hostileIds = HOSTILE_TEXTS.map((_, index) => index + 1);
 const HUGE_ID = 30;
 (tree.nodes[HUGE_ID] as { text: string }).text = `${"100 kB of thought ".repeat(12_000)}end`;
@@ -69,6 +97,22 @@ describe("the viewer with hostile node texts", () => {
     const facts = (await page.textContent("#facts")) ?? "";
     expect(facts).toContain(`strategy${HOSTILE_PLUGIN} (depth </span><script>`);
     expect(facts).toContain("evaluatorvalue");
+    expect(await readPwned()).toBeUndefined();
+  });
+
+  it("shows each input guard's verdict and reason in the header as text", async () => {
+    const lines = await page.$$eval("#guards li", (items) =>
+      items.map((item) => [...item.children].map((child) => child.textContent)),
+    );
+    expect(lines).toEqual([
+      ["guard length", "pass"],
+      [`guard ${HOSTILE_GUARD}`, "warn", HOSTILE_REASON],
+      ["guard encoded-payload", "block", HOSTILE_REASON],
+    ]);
+    expect(await page.$$eval("#guards li", (items) => items.map((item) => item.className))).toEqual(
+      ["guard guard-pass", "guard guard-warn", "guard guard-block"],
+    );
+    expect(await page.$$eval("#guards *", (elements) => elements.length)).toBe(11);
     expect(await readPwned()).toBeUndefined();
   });
 

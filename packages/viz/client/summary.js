@@ -46,4 +46,29 @@ export function showSummary(model) {
   );
   const answer = best?.answer;
   findElement("answer").textContent = answer === undefined ? "" : `Answer: ${flattenLine(answer)}`;
+  showGuards(model.events);
+}
+
+const VERDICTS = new Set(["pass", "warn", "block"]);
+
+/**
+ * Lists the input guards' verdicts on the question (`guarded` events), one line each: the guard,
+ * pass / warn / block, and its reason. The guard's words may quote the input: text, never markup.
+ * @param {import("./tree-model.js").Event[]} events
+ */
+function showGuards(events) {
+  const items = events
+    .filter((event) => event.type === "guarded")
+    .map((event) => {
+      const verdict = String(event.verdict);
+      const item = buildElement("li", `guard guard-${VERDICTS.has(verdict) ? verdict : "other"}`);
+      item.append(
+        buildElement("span", "guard-name", `guard ${flattenLine(String(event.guard))}`),
+        buildElement("span", "guard-verdict", flattenLine(verdict)),
+      );
+      if (typeof event.reason === "string")
+        item.append(buildElement("span", "guard-reason", flattenLine(event.reason)));
+      return item;
+    });
+  findElement("guards").replaceChildren(...items);
 }

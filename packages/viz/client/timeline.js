@@ -10,6 +10,8 @@ export function describeEvent(event) {
   switch (event.type) {
     case "started":
       return `started (${event.strategy})`;
+    case "guarded":
+      return `guard ${event.guard}: ${event.verdict}`;
     case "selected":
       return `selected ${event.ids.length} node${event.ids.length === 1 ? "" : "s"}`;
     case "created":

@@ -54,6 +54,7 @@ export function renderPage(data: PageData, title: string): string {
 <h1 id="question"></h1>
 <p id="answer" class="answer-line"></p>
 <div id="facts" class="facts"></div>
+<ul id="guards" class="guards" aria-label="Input guards"></ul>
 <span id="live-state" class="live-state" hidden></span>
 </header>
 <div class="toolbar">
