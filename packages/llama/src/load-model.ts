@@ -87,7 +87,7 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
       forkThreshold: checked.forkThreshold,
     };
     return new LlamaModel(
-      `llama:${basename(path)}`,
+      nameModel(checked.model, source.kind, path),
       { device, chat, file, synthetic: source.synthetic },
       runtime,
     );
@@ -98,4 +98,17 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
       cause: error,
     });
   }
+}
+
+/**
+ * The model's id in logs, results and saved trees: a built-in or synthetic model by the name the
+ * caller gave (`builtin:tiny-reasoner`, as the CLI and `deliberate models` say it), any other by
+ * its file (`llama:model.gguf`).
+ */
+function nameModel(
+  model: string,
+  kind: "file" | "synthetic" | "download" | "builtin",
+  path: string,
+): string {
+  return kind === "builtin" || kind === "synthetic" ? model.trim() : `llama:${basename(path)}`;
 }

@@ -4,10 +4,10 @@ import type { LoadModelOptions } from "../src/load-model.js";
 export const testModel = "synthetic:tiny";
 
 /**
- * A real tiny trained model (llama2.c TinyStories, 260K parameters) kept outside the repository,
- * for a smoke test that shows readable text where the file exists.
+ * A real trained model that ships with the repository: the project's tiny reasoner (0.93M
+ * parameters, trained on Game-of-24 lines), found through its package as `builtin:` finds it.
  */
-export const storiesModelPath = "/work/shared/models/stories260K.gguf";
+export const trainedModel = "builtin:tiny-reasoner";
 
 /** Small and quick: the machine is shared with other test runs. */
 export const quickModelOptions: Omit<LoadModelOptions, "model"> = {

@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isLlamaError } from "../src/errors.js";
 import { loadModel } from "../src/index.js";
-import { quickModelOptions, storiesModelPath, testModel } from "./inference-fixture.js";
+import { quickModelOptions, testModel, trainedModel } from "./inference-fixture.js";
 
 describe("loadModel", () => {
   it("rejects a wrong option before touching the model, naming the field", async () => {
@@ -80,7 +79,7 @@ describe("loadModel", () => {
   it("loads a base model with the pool it was asked for", async () => {
     const model = await loadModel({ model: testModel, ...quickModelOptions, branches: 2 });
     try {
-      expect(model.id).toMatch(/^llama:synthetic-tiny\./);
+      expect(model.id).toBe("synthetic:tiny");
       expect(model.chat).toBe(false);
       expect(model.branches).toBe(2);
       expect(model.contextSize).toBeGreaterThanOrEqual(512);
@@ -132,16 +131,20 @@ describe("LlamaModel.dispose", () => {
   });
 });
 
-describe.skipIf(!existsSync(storiesModelPath))("loadModel with a real trained model", () => {
-  it("continues a story with readable text", async () => {
-    const model = await loadModel({ model: storiesModelPath, ...quickModelOptions, branches: 1 });
+describe("loadModel with a real trained model", () => {
+  it("continues the tiny reasoner's training format with a correct step", async () => {
+    const model = await loadModel({ model: trainedModel, ...quickModelOptions, branches: 1 });
     try {
+      expect(model.id).toBe("builtin:tiny-reasoner");
+      expect(model.synthetic).toBe(false);
       const reply = await model.generate({
-        segments: [{ text: "Once upon a time" }],
-        maxTokens: 6,
+        segments: [{ text: "2 12 |" }],
+        maxTokens: 16,
         temperature: 0,
+        stop: ["\n"],
       });
-      expect(reply.completions[0]?.text).toMatch(/^, there was/);
+      // "2 12 |" asks for one step on 2 and 12: the trained model writes the one that makes 24.
+      expect(reply.completions[0]?.text).toMatch(/^ (12\*2|2\*12)=24 \| 24/);
     } finally {
       await model.dispose();
     }
