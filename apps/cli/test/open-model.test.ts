@@ -42,7 +42,7 @@ describe("openModel", () => {
     await expect(opening).rejects.toBe(offline);
   });
 
-  it("notes in one line that a synthetic model has random weights, then loads the file", async () => {
+  it("notes in one line that a synthetic model has random weights, then loads it by its name", async () => {
     llama.resolveModelSource.mockResolvedValue({
       path: "/cache/tiny.gguf",
       kind: "synthetic",
@@ -52,6 +52,7 @@ describe("openModel", () => {
     await openModel("synthetic:tiny", { threads: 2, terminal, notify: (line) => notes.push(line) });
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^note: synthetic:tiny has random weights/);
-    expect(llama.loadModel).toHaveBeenCalledWith({ model: "/cache/tiny.gguf", threads: 2 });
+    // By its name, so the loaded model's id is "synthetic:tiny" and not the cached file's.
+    expect(llama.loadModel).toHaveBeenCalledWith({ model: "synthetic:tiny", threads: 2 });
   });
 });

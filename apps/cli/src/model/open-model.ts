@@ -42,7 +42,9 @@ export async function openModel(spec: string, options: OpenModelOptions): Promis
     );
   }
   return loadModel({
-    model: source.path,
+    // A named model by its name, so its id (in the result, the tree and the viewer) is the name
+    // the user typed; a file or a download by the path just resolved.
+    model: source.kind === "builtin" || source.kind === "synthetic" ? spec : source.path,
     ...pickModelOptions(options),
     ...(options.signal ? { signal: options.signal } : {}),
   });
