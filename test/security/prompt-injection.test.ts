@@ -220,13 +220,13 @@ describe("a model that writes a turn marker into its own thoughts (a ChatML bigr
   const replaying = (prompts: readonly PromptSegment[][]) =>
     prompts.filter((segments) => segments.some((segment) => segment.tokens !== undefined));
 
-  it.each(["value", "vote"] as const)(
-    "ends each thought before the marker, and no later prompt holds one (%s evaluator)",
+  it.each([{ name: "value" as const }, { name: "vote" as const }])(
+    "ends each thought before the marker, and no later prompt holds one ($name evaluator)",
     async (evaluator) => {
       const recorder = recordRequests(model);
       const result = await think(createQuestionTask("Why is the sky blue?"), {
         ...settings,
-        evaluator: { name: evaluator },
+        evaluator,
         model: recorder.model,
       });
       expect(replaying(recorder.prompts).length).toBeGreaterThan(0);
