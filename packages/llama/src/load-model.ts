@@ -44,7 +44,10 @@ export async function loadModel(options: LoadModelOptions): Promise<LlamaModel> 
     ...(checked.onDownloadProgress === undefined ? {} : { onProgress: checked.onDownloadProgress }),
   });
   // A pure-JS look at the header first: llama.cpp aborts the whole process on some bad files.
-  const file = await inspectModelFile(source.path);
+  const file = await inspectModelFile(
+    source.path,
+    checked.signal === undefined ? {} : { signal: checked.signal },
+  );
   const path = source.path;
   const llama = await loadLlama({
     gpu: checked.gpu,

@@ -1,9 +1,10 @@
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { totalmem } from "node:os";
-import { type GgufFileInfo, readGgufFileInfo } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
+import { type GgufHeaderRecord, readGgufHeader } from "../gguf/read-gguf-header.js";
+import type { GgufReadValue } from "../gguf/read-gguf-value.js";
+import { readSplitParts } from "./split-parts.js";
 import { isSupportedArchitecture, listSupportedArchitectures } from "./supported-architectures.js";
-import { measureTensorBytes } from "./tensor-bytes.js";
 
 /** What {@link inspectModelFile} learned from a GGUF header. */
 export interface ModelFileInfo {
@@ -22,9 +23,9 @@ export interface ModelFileInfo {
 export interface InspectModelOptions {
   /** Memory the model must fit in. @default os.totalmem() */
   readonly memoryBytes?: number;
+  /** Stops reading the header (an `ABORTED` error), as Ctrl-C during a load does. */
+  readonly signal?: AbortSignal;
 }
-
-const GGUF_MAGIC = "GGUF";
 
 /** Metadata a llama model cannot load without: llama.cpp aborts the process when one is missing. */
 const REQUIRED_LLAMA_KEYS = [
@@ -38,9 +39,12 @@ const formatGigabytes = (bytes: number): string => `${(bytes / 1024 ** 3).toFixe
 
 /**
  * Checks a model file in pure JS before any native load — llama.cpp aborts the whole process
- * on some bad files — and returns what its header says. Throws a {@link LlamaError}:
+ * on some bad files — and returns what its header says. The whole header is read (and, for a
+ * split model, every part's), bounded by the file's size and sane limits, so a damaged file
+ * answers within a second and never reaches llama.cpp. Throws a {@link LlamaError}:
  * `MODEL_NOT_FOUND` (no file), `NOT_GGUF` (other format, unreadable header, truncated data),
- * `UNSUPPORTED_ARCHITECTURE`, `LOAD_FAILED` (a file llama.cpp would abort on) or `MODEL_TOO_BIG`.
+ * `UNSUPPORTED_ARCHITECTURE`, `LOAD_FAILED` (a file llama.cpp would abort on), `MODEL_TOO_BIG`
+ * or `ABORTED` (the signal fired).
  *
  * @example
  * ```ts
@@ -53,43 +57,45 @@ export async function inspectModelFile(
   options: InspectModelOptions = {},
 ): Promise<ModelFileInfo> {
   const bytes = await measureFile(path);
-  await checkMagic(path, bytes);
-  const info = await readGgufFileInfo(path, { sourceType: "filesystem", logWarnings: false }).catch(
-    (error: unknown) => {
-      throw new LlamaError(
-        "NOT_GGUF",
-        `Expected a readable GGUF header in ${path}, got: ${error instanceof Error ? error.message : String(error)}. The file is damaged or not a model: download it again.`,
-        { cause: error },
-      );
-    },
-  );
-  checkHeader(path, bytes, info);
-  const parameters = checkTensors(path, bytes, info);
-  const architecture = String(info.metadata.general.architecture);
-  if (!isSupportedArchitecture(architecture)) {
+  const header = await readGgufHeader(path, options.signal ? { signal: options.signal } : {});
+  const parts = await readSplitParts(path, header, options.signal);
+  const architecture = header.metadata.get("general.architecture");
+  if (architecture === undefined) {
+    throw new LlamaError(
+      "NOT_GGUF",
+      `Expected the metadata key \`general.architecture\`, got none: the file holds no model (${path}). The file is damaged or not a model: download or write it again.`,
+    );
+  }
+  const parameters = checkTensors(path, [header, ...parts]);
+  if (typeof architecture !== "string" || !isSupportedArchitecture(architecture)) {
     throw new LlamaError(
       "UNSUPPORTED_ARCHITECTURE",
-      `Expected a text-generation architecture that llama.cpp supports (such as llama, qwen2, qwen3, gemma3, phi3; ${listSupportedArchitectures().length} in all), got ${JSON.stringify(architecture)} in ${path}. Use a GGUF of a supported model.`,
+      `Expected a text-generation architecture that llama.cpp supports (such as llama, qwen2, qwen3, gemma3, phi3; ${listSupportedArchitectures().length} in all), got ${JSON.stringify(String(architecture))} in ${path}. Use a GGUF of a supported model.`,
     );
   }
-  if (architecture === "llama") checkLlamaKeys(path, info);
+  if (architecture === "llama") checkLlamaKeys(path, header.metadata);
+  checkVocabulary(path, header.metadata.get("tokenizer.ggml.tokens"));
   const memoryBytes = options.memoryBytes ?? totalmem();
-  if (bytes > memoryBytes) {
+  const totalBytes = parts.reduce((total, part) => total + part.fileBytes, bytes);
+  if (totalBytes > memoryBytes) {
     throw new LlamaError(
       "MODEL_TOO_BIG",
-      `Expected a model that fits in this machine's ${formatGigabytes(memoryBytes)} of memory, got ${path} of ${formatGigabytes(bytes)}. Use a smaller or more quantized model (for example a Q4_K_M file).`,
+      `Expected a model that fits in this machine's ${formatGigabytes(memoryBytes)} of memory, got ${path} of ${formatGigabytes(totalBytes)}. Use a smaller or more quantized model (for example a Q4_K_M file).`,
     );
   }
-  const metadata = info.architectureMetadata as { context_length?: number };
-  const tokenizer = info.metadata.tokenizer as { chat_template?: string } | undefined;
+  const text = (key: string): string | undefined => {
+    const value = header.metadata.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+  const contextLength = header.metadata.get(`${architecture}.context_length`);
   return {
     path,
     bytes,
     architecture,
-    name: info.metadata.general?.name,
+    name: text("general.name"),
     parameters,
-    contextLength: metadata.context_length,
-    chatTemplate: tokenizer?.chat_template,
+    contextLength: typeof contextLength === "number" ? contextLength : undefined,
+    chatTemplate: text("tokenizer.chat_template"),
   };
 }
 
@@ -110,82 +116,43 @@ async function measureFile(path: string): Promise<number> {
   return stats.size;
 }
 
-async function checkMagic(path: string, bytes: number): Promise<void> {
-  const handle = await open(path, "r");
-  const head = Buffer.alloc(4);
-  try {
-    await handle.read(head, 0, 4, 0);
-  } finally {
-    await handle.close();
-  }
-  const magic = head.subarray(0, Math.min(4, bytes)).toString("latin1");
-  if (magic !== GGUF_MAGIC) {
-    throw new LlamaError(
-      "NOT_GGUF",
-      `Expected a GGUF file (starting with "GGUF") at ${path}, got ${bytes} bytes starting with ${JSON.stringify(magic)}. Convert the model to GGUF or pick a .gguf file.`,
-    );
-  }
-}
-
-/** The reader pads a short file with zeros instead of failing: check what it cannot. */
-function checkHeader(path: string, bytes: number, info: GgufFileInfo): void {
-  const problem =
-    info.version !== 2 && info.version !== 3
-      ? `GGUF version 2 or 3, got version ${info.version}`
-      : (info.infoEndOffset ?? 0) > bytes
-        ? `a header that fits in the file's ${bytes} bytes, got one that ends at byte ${info.infoEndOffset}`
-        : info.metadata.general?.architecture === undefined
-          ? "the metadata key `general.architecture`, got none: the file holds no model"
-          : undefined;
-  if (problem !== undefined) {
-    throw new LlamaError(
-      "NOT_GGUF",
-      `Expected ${problem} (${path}). The file is damaged or not a model: download or write it again.`,
-    );
-  }
-}
-
-/** Checks that every tensor's data lies inside the file and that 1-D tensors are F32; counts parameters. */
-function checkTensors(path: string, bytes: number, info: GgufFileInfo): number {
-  const countElements = (dims: readonly (number | bigint)[]) =>
-    dims.reduce<number>((product, dim) => product * Number(dim), 1);
-  // A split model's other parts hold tensors too: count them, but check offsets in this file only.
-  const parameters = (info.fullTensorInfo ?? info.tensorInfo ?? []).reduce(
-    (total, tensor) => total + countElements(tensor.dimensions),
-    0,
-  );
-  for (const tensor of info.tensorInfo ?? []) {
-    const end =
-      Number(tensor.fileOffset) + (measureTensorBytes(tensor.ggmlType, tensor.dimensions) ?? 1);
-    if (end > bytes) {
-      throw new LlamaError(
-        "NOT_GGUF",
-        `Expected tensor \`${tensor.name}\` to end within ${path} (${bytes} bytes), got an end at byte ${end}: the file is truncated. Download or write it again.`,
-      );
-    }
-    if (tensor.dimensions.length === 1 && tensor.ggmlType !== 0) {
-      throw new LlamaError(
-        "LOAD_FAILED",
-        `Expected 1-D tensor \`${tensor.name}\` in ${path} to be F32, got ggml type ${tensor.ggmlType}: llama.cpp would abort the process on it. Write 1-D tensors as F32.`,
-      );
+/**
+ * Counts the parameters of every part and refuses a 1-D tensor that is not F32 (llama.cpp aborts
+ * the process on one). That each tensor lies inside its file the header read checked already.
+ */
+function checkTensors(path: string, headers: readonly GgufHeaderRecord[]): number {
+  let parameters = 0;
+  for (const header of headers) {
+    for (const tensor of header.tensors) {
+      parameters += tensor.dims.reduce((product, dim) => product * dim, 1);
+      if (tensor.dims.length === 1 && tensor.ggmlType !== 0) {
+        throw new LlamaError(
+          "LOAD_FAILED",
+          `Expected 1-D tensor \`${tensor.name}\` in ${path} to be F32, got ggml type ${tensor.ggmlType}: llama.cpp would abort the process on it. Write 1-D tensors as F32.`,
+        );
+      }
     }
   }
   return parameters;
 }
 
-function checkLlamaKeys(path: string, info: GgufFileInfo): void {
-  const metadata = info.architectureMetadata as Record<string, unknown>;
+function checkLlamaKeys(path: string, metadata: ReadonlyMap<string, unknown>): void {
   for (const key of REQUIRED_LLAMA_KEYS) {
-    const [group, field] = key.split(".");
-    const value =
-      field === undefined
-        ? metadata[key]
-        : (metadata[group ?? ""] as Record<string, unknown> | undefined)?.[field];
-    if (value === undefined) {
+    if (metadata.get(`llama.${key}`) === undefined) {
       throw new LlamaError(
         "LOAD_FAILED",
         `Expected metadata key \`llama.${key}\` in ${path}, got none: llama.cpp would abort the process loading it. The file was written incompletely.`,
       );
     }
   }
+}
+
+/** llama.cpp asserts that no two tokens are alike and aborts the process when two are. */
+function checkVocabulary(path: string, tokens: GgufReadValue | undefined): void {
+  if (typeof tokens !== "object" || tokens.repeated === undefined) return;
+  const { index, first, text } = tokens.repeated;
+  throw new LlamaError(
+    "LOAD_FAILED",
+    `Expected distinct tokens in \`tokenizer.ggml.tokens\` of ${path}, got token ${index} equal to token ${first} (${JSON.stringify(text)}): llama.cpp would abort the process on it. The file is damaged: download or write it again.`,
+  );
 }

@@ -26,9 +26,9 @@ export async function pullModel(
   options: ResolveModelOptions & InspectModelOptions = {},
 ): Promise<ResolvedModelSource & { readonly info: ModelFileInfo }> {
   const source = await resolveModelSource(uri, options);
-  const info = await inspectModelFile(
-    source.path,
-    options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes },
-  );
+  const info = await inspectModelFile(source.path, {
+    ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
   return { ...source, info };
 }
