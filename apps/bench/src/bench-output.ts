@@ -30,7 +30,7 @@ export function printTable(title: string, rows: readonly Record<string, string |
   if (!first) return;
   const columns = Object.keys(first);
   const width = (column: string) =>
-    Math.max(column.length, ...rows.map((row) => String(row[column]).length));
+    rows.reduce((most, row) => Math.max(most, String(row[column]).length), column.length);
   const line = (cells: string[]) =>
     cells.map((cell, i) => cell.padStart(width(columns[i] as string))).join("  ");
   console.log(line(columns));

@@ -17,7 +17,9 @@ export type LlamaErrorCode =
   /** `gpu` named a backend (cuda, vulkan, metal) that cannot run on this machine. */
   | "BACKEND_UNAVAILABLE"
   /** `builtin:<name>` names no registered model and no installed package registers it. */
-  | "UNKNOWN_BUILTIN";
+  | "UNKNOWN_BUILTIN"
+  /** A prompt longer than the context (`contextSize`): refused before anything is evaluated. */
+  | "CONTEXT_OVERFLOW";
 
 /**
  * The one error class of `@deliberate/llama`. Its message says what was expected, what came,

@@ -124,8 +124,8 @@ export async function runConcurrent(
     differAloneTwice,
     leaks: answers.flatMap(findLeaks),
     crossTalk: findCrossTalk(answers),
-    minMs: Math.round(Math.min(...times)),
-    maxMs: Math.round(Math.max(...times)),
+    minMs: Math.round(times.reduce((least, ms) => Math.min(least, ms), Infinity)),
+    maxMs: Math.round(times.reduce((most, ms) => Math.max(most, ms), 0)),
     pool: { before, after },
     answers,
   };

@@ -128,7 +128,7 @@ function selectSearch(state: AnytimeState, view: StrategyView) {
       return { state: { ...state, stack }, selection };
     }
     // Spent, or widened already this round: its children may still want more.
-    stack.push(...childrenToEnter(view, node.id, new Set()));
+    for (const id of childrenToEnter(view, node.id, new Set())) stack.push(id);
   }
   return { state: { ...state, stack }, selection: { kind: "stop" } as const };
 }
@@ -212,7 +212,9 @@ function createAnytime(options: AnytimeOptions): Strategy<AnytimeState> {
         widened[id] = view.round ?? 0;
       }
       const stack = [...state.stack];
-      for (const id of expanded) stack.push(...childrenToEnter(view, id, pruned));
+      for (const id of expanded) {
+        for (const child of childrenToEnter(view, id, pruned)) stack.push(child);
+      }
       return { state: { ...state, stack, dry, widened }, prune };
     },
   };

@@ -87,8 +87,11 @@ export function chooseMajorityAnswer(view: StrategyView): number | undefined {
   }
   let winner: TreeNode[] | undefined;
   for (const group of byAnswer.values()) {
-    const best = Math.max(...group.map((node) => rankOf(node)));
-    const winnerBest = winner ? Math.max(...winner.map((node) => rankOf(node))) : -1;
+    // Reduced, not spread into Math.max: a group can hold thousands of chains.
+    const best = group.reduce((most, node) => Math.max(most, rankOf(node)), -Infinity);
+    const winnerBest = winner
+      ? winner.reduce((most, node) => Math.max(most, rankOf(node)), -Infinity)
+      : -1;
     if (
       !winner ||
       group.length > winner.length ||

@@ -15,7 +15,8 @@ export function renderBasePrompt(
   const bos = model.tokens.bos;
   if (bos !== null && model.tokens.shouldPrependBosToken) tokens.push(bos);
   segments.forEach((segment, index) => {
-    tokens.push(...tokenizer.tokenize(segment, index > 0));
+    // One push per token: spreading a long segment's tokens into push() overflows the stack.
+    for (const token of tokenizer.tokenize(segment, index > 0)) tokens.push(token);
   });
   return tokens;
 }

@@ -31,7 +31,7 @@ export function renderChatPrompt(
   const { contextText } = wrapper.generateContextState({ chatHistory: buildHistory(segments) });
   const tokens: number[] = [];
   for (const value of LlamaText(contextText).values) {
-    if (value instanceof SpecialToken) tokens.push(...value.tokenize(model.tokenizer));
+    if (value instanceof SpecialToken) append(value.tokenize(model.tokenizer));
     else if (value instanceof SpecialTokensText) pushPieces(value.value, true);
     else pushPieces(value, false);
   }
@@ -42,14 +42,19 @@ export function renderChatPrompt(
     for (const match of text.matchAll(marker)) {
       pushTemplateText(text.slice(last, match.index), special);
       const segment = segments[Number(match[1])] as PromptSegment;
-      tokens.push(...tokenizer.tokenize(segment, tokens.length > 0));
+      append(tokenizer.tokenize(segment, tokens.length > 0));
       last = (match.index ?? 0) + match[0].length;
     }
     pushTemplateText(text.slice(last), special);
   }
 
   function pushTemplateText(text: string, special: boolean): void {
-    tokens.push(...tokenizer.tokenizeText(text, special, tokens.length > 0));
+    append(tokenizer.tokenizeText(text, special, tokens.length > 0));
+  }
+
+  // One push per token: spreading a long segment's tokens into push() overflows the stack.
+  function append(more: readonly number[]): void {
+    for (const token of more) tokens.push(token);
   }
 }
 

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Completion, ModelReply, ModelRequest } from "@deliberate/core/model";
 import { LlamaText } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
+import { createContextOverflowError } from "./context-overflow.js";
 import { createTokenCodec, type InferenceRuntime } from "./inference-runtime.js";
 import { sampleInLockstep } from "./lockstep-sampling.js";
 import { prepareBranches } from "./prepare-branches.js";
@@ -26,7 +27,7 @@ export async function generateCompletions(
   const meter = new UsageMeter();
   const { n, temperature } = checkRequest(request);
   const tokens = runtime.render(request.segments);
-  checkPromptFits(tokens.length, request.maxTokens, runtime.context.contextSize);
+  checkPromptFits(runtime, tokens.length, request.maxTokens);
   meter.promptTokens = tokens.length;
   const grammar = request.constraint ? await runtime.grammars.get(request.constraint) : undefined;
   // JSON grammars may go on with blank lines forever: they name the text that ends them.
@@ -52,7 +53,7 @@ export async function generateCompletions(
         const finish: Completion = ready
           ? { text: "", tokens: [], finishReason: "length" }
           : abortedCompletion;
-        completions.push(...slots.map(() => finish));
+        for (const _ of slots) completions.push(finish);
         if (!ready) break;
         continue;
       }
@@ -77,7 +78,7 @@ export async function generateCompletions(
         },
       );
       for (const completion of wave) meter.generatedTokens += completion.tokens?.length ?? 0;
-      completions.push(...wave);
+      for (const completion of wave) completions.push(completion);
     } finally {
       runtime.pool.release(slots);
     }
@@ -86,17 +87,17 @@ export async function generateCompletions(
   return { completions, usage: meter.finish() };
 }
 
-function checkPromptFits(promptTokens: number, maxTokens: number, contextSize: number): void {
+function checkPromptFits(runtime: InferenceRuntime, promptTokens: number, maxTokens: number): void {
   if (promptTokens === 0) {
     throw new LlamaError(
       "INVALID_OPTION",
       "Expected a prompt of at least one token, got an empty prompt.",
     );
   }
-  if (promptTokens + maxTokens > contextSize) {
-    throw new LlamaError(
-      "INVALID_OPTION",
-      `Expected the prompt plus \`maxTokens\` to fit the context of ${contextSize} tokens, got ${promptTokens} + ${maxTokens}. Load the model with a larger \`contextSize\`.`,
-    );
+  if (promptTokens + maxTokens > runtime.context.contextSize) {
+    throw createContextOverflowError(runtime, promptTokens, {
+      tokens: maxTokens,
+      for: "generation (`maxTokens`)",
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { ScoreOptionsReply, ScoreOptionsRequest } from "@deliberate/core/model";
 import type { LlamaContextSequence } from "node-llama-cpp";
 import { LlamaError } from "../errors.js";
+import { createContextOverflowError } from "./context-overflow.js";
 import type { InferenceRuntime } from "./inference-runtime.js";
 import { evaluatePrompt } from "./prompt-evaluation.js";
 import { asTokens } from "./token-prefix.js";
@@ -26,12 +27,12 @@ export async function scoreOptions(
   }
   // Refused at once, like generate: a longer prompt would be evaluated chunk after chunk for
   // nothing, holding a sequence for seconds (a 100 kB step took 18 s on synthetic:tiny).
-  const longest = Math.max(0, ...optionTokens.map((option) => option.length));
+  const longest = optionTokens.reduce((most, option) => Math.max(most, option.length), 0);
   if (tokens.length + longest > runtime.context.contextSize) {
-    throw new LlamaError(
-      "INVALID_OPTION",
-      `Expected the prompt plus the longest option to fit the context of ${runtime.context.contextSize} tokens, got ${tokens.length} + ${longest}. Load the model with a larger \`contextSize\`.`,
-    );
+    throw createContextOverflowError(runtime, tokens.length, {
+      tokens: longest,
+      for: "the longest option",
+    });
   }
   meter.promptTokens = tokens.length;
   const prefix = tokens.slice(0, -1);
@@ -72,7 +73,7 @@ export async function scoreOptions(
 
 /** Turns log-scores into probabilities summing to 1; all-impossible options share evenly. */
 export function normalizeLogScores(logScores: readonly number[]): number[] {
-  const max = Math.max(...logScores);
+  const max = logScores.reduce((most, score) => Math.max(most, score), -Infinity);
   if (!Number.isFinite(max)) return logScores.map(() => 1 / logScores.length);
   const weights = logScores.map((score) => Math.exp(score - max));
   const total = weights.reduce((sum, weight) => sum + weight, 0);

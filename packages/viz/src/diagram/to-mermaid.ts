@@ -53,10 +53,13 @@ export function toMermaid(tree: SearchTree, options: DiagramOptions = {}): strin
     }
     const style = index.best.has(node.id) ? "best" : node.status;
     if (style === "best" || STATUS_CLASSES[node.status]) {
-      byStatus.set(style, [...(byStatus.get(style) ?? []), node.id]);
+      const ids = byStatus.get(style) ?? [];
+      ids.push(node.id);
+      byStatus.set(style, ids);
     }
   });
-  lines.push(...edges);
+  // One push per edge: spreading a large tree's edges into push() overflows the stack.
+  for (const edge of edges) lines.push(edge);
   lines.push("  classDef best fill:#fff7d6,stroke:#b7791f,stroke-width:2px,color:#5c3d00");
   for (const [status, style] of Object.entries(STATUS_CLASSES)) {
     lines.push(`  classDef ${status} ${style}`);

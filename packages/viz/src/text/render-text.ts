@@ -142,7 +142,7 @@ function countDescendants(children: ReadonlyMap<number, readonly TreeNode[]>, id
   while (stack.length > 0) {
     const node = stack.pop() as TreeNode;
     count++;
-    stack.push(...(children.get(node.id) ?? []));
+    for (const child of children.get(node.id) ?? []) stack.push(child);
   }
   return count;
 }
