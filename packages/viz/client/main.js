@@ -113,6 +113,9 @@ export function startViewer() {
 
   showSummary(model);
   layout();
+  // The best path is expanded; bring its last node, the one selected, to the middle of the list.
+  const opened = state.selected === null ? -1 : state.rows.ids.indexOf(state.selected);
+  if (opened >= 0) list.reveal(opened, true);
   showDetails(details, model, state.selected, state.cursor, select);
   if (data.live) {
     startLive(data.live, { model, state, timeline, expandDepth }, () => {

@@ -51,11 +51,16 @@ export function createVirtualList(container, rowHeight, buildRow) {
       paint();
     },
     refresh: paint,
-    /** @param {number} index */
-    reveal(index) {
+    /**
+     * Scrolls as little as shows row `index`, or, with `center`, puts it mid-list.
+     * @param {number} index
+     * @param {boolean} [center]
+     */
+    reveal(index, center = false) {
       const top = index * rowHeight;
       const bottom = top + rowHeight;
-      if (top < container.scrollTop) container.scrollTop = top;
+      if (center) container.scrollTop = Math.max(0, top - (container.clientHeight - rowHeight) / 2);
+      else if (top < container.scrollTop) container.scrollTop = top;
       else if (bottom > container.scrollTop + container.clientHeight) {
         container.scrollTop = bottom - container.clientHeight;
       }
