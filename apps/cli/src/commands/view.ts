@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { loadTree } from "@deliberate/core";
 import { writeTextAtomic } from "@deliberate/core/tree";
 import { renderHtml, renderText, toDot, toMermaid } from "@deliberate/viz";
 import { Command } from "commander";
-import { ExitCode } from "../cli-error.js";
+import { createUsageError, ExitCode } from "../cli-error.js";
 import { parseOneOf } from "../options/parse-values.js";
 import { describeTerminal } from "../ui/terminal.js";
 
@@ -22,14 +22,35 @@ Examples:
   $ deliberate view tree.json -o tree.html     # a self-contained HTML viewer
   $ deliberate view tree.json --format mermaid > tree.mmd`;
 
-/** The format a view is written in: `--format`, else by the output file's extension, else text. */
+/** The format each output extension names. */
+const EXTENSIONS: Readonly<Record<string, ViewFormat>> = {
+  ".html": "html",
+  ".htm": "html",
+  ".txt": "text",
+  ".mmd": "mermaid",
+  ".mermaid": "mermaid",
+  ".dot": "dot",
+  ".gv": "dot",
+};
+
+/**
+ * The format a view is written in: `--format`, else the one the output file's extension names,
+ * else text on stdout. An extension that names no format `view` writes (`.svg`, `.png`, none) is
+ * a usage error: writing HTML into `tree.svg` would leave a file no SVG reader opens.
+ */
 function chooseFormat(flags: ViewFlags): ViewFormat {
   if (flags.format) return flags.format;
   if (!flags.output) return "text";
-  if (/\.mmd$/i.test(flags.output)) return "mermaid";
-  if (/\.(dot|gv)$/i.test(flags.output)) return "dot";
-  if (/\.txt$/i.test(flags.output)) return "text";
-  return "html";
+  const extension = extname(flags.output).toLowerCase();
+  const format = EXTENSIONS[extension];
+  if (format) return format;
+  const svg =
+    extension === ".svg"
+      ? " view does not draw SVG: write Graphviz with -o tree.dot and run dot -Tsvg tree.dot -o tree.svg."
+      : "";
+  throw createUsageError(
+    `Expected -o to end in .html, .txt, .mmd or .dot (the extension picks the format), got ${JSON.stringify(flags.output)}.${svg} Or name the format with --format ${FORMATS.join("|")}.`,
+  );
 }
 
 /** Renders a tree in a format; text is coloured only for a terminal that wants colour. */
@@ -51,14 +72,14 @@ export function createViewCommand(done: (code: ExitCode) => void): Command {
     .argument("<tree.json>", "a tree saved with --save")
     .option(
       "-o, --output <file>",
-      "write to a file (tree.html, tree.mmd, tree.dot) instead of stdout",
+      "write to a file instead of stdout, in the format its extension names: .html, .txt, .mmd, .dot",
     )
     .option("--format <format>", `one of ${FORMATS.join(", ")}`, parseOneOf(FORMATS))
     .option("--debug", "print stack traces of errors")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, flags: ViewFlags) => {
-      const tree = await loadTree(file);
       const format = chooseFormat(flags);
+      const tree = await loadTree(file);
       if (flags.output) {
         const path = resolve(flags.output);
         await writeTextAtomic(path, `${render(format, tree, false)}\n`);
