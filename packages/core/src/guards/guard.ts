@@ -41,7 +41,7 @@ export type GuardVerdict = GuardPass | GuardFailure;
  * const noUrls: Guard = {
  *   name: "no-urls",
  *   check: (input) =>
- *     /https?:\/\//.test(input)
+ *     input.includes("://")
  *       ? { ok: false, reason: "Expected no URL in the question, got one." }
  *       : { ok: true },
  * };
