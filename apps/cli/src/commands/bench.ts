@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { createUsageError, type ExitCode } from "../cli-error.js";
 import { DEFAULT_MODEL } from "../model/default-model.js";
 import { addModelFlags, type ModelFlags } from "../options/model-flags.js";
@@ -38,6 +38,14 @@ Examples:
 Writes evaluation.json, accuracy-vs-think-time.svg and evaluation.txt into --out.`;
 
 /**
+ * A flag whose default is handed over as text, as the harness parses it, but shown as the user
+ * would type it: `(default: 3)`, not commander's `(default: "3")`.
+ */
+function textDefault(flags: string, description: string, value: string): Option {
+  return new Option(flags, description).default(value, value);
+}
+
+/**
  * `deliberate bench [task]`: runs the evaluation harness of `@deliberate/eval` on one model:
  * single-pass baselines against tree search, the ToT paper's table, and success against think
  * time drawn as an SVG next to the JSON report.
@@ -54,11 +62,11 @@ export function createBenchCommand(done: (code: ExitCode) => void): Command {
       DEFAULT_MODEL,
     );
   return addModelFlags(command)
-    .option("--cases <n>", "Game-of-24 puzzles", "3")
+    .addOption(textDefault("--cases <n>", "Game-of-24 puzzles", "3"))
     .option("--methods <list>", "comma-separated methods (default: the paper's table)")
-    .option("--budgets <list>", "think times of the accuracy curve", "1s,2s,5s")
+    .addOption(textDefault("--budgets <list>", "think times of the accuracy curve", "1s,2s,5s"))
     .option("--budget <duration>", "think time of the table (default: the largest of --budgets)")
-    .option("--seed <n>", "base seed of the cases", "0")
+    .addOption(textDefault("--seed <n>", "base seed of the cases", "0"))
     .option(
       "--out <dir>",
       "where the report, the chart and the table are written",
@@ -68,12 +76,12 @@ export function createBenchCommand(done: (code: ExitCode) => void): Command {
       "--profile <name>",
       "game24 prompts: paper or compact (default: compact for synthetic: and builtin: models)",
     )
-    .option("--puzzles <source>", "tot (the ToT test set) or random", "tot")
-    .option("--branching <n>", "searches: thoughts per expansion", "8")
-    .option("--samples <n>", "cot-sc: samples", "10")
-    .option("--temperature <x>", "sampling temperature, 0 to 2", "0.7")
-    .option("--max-nodes <n>", "most nodes one search may grow", "2000")
-    .option("--concurrency <n>", "model calls in flight at once", "4")
+    .addOption(textDefault("--puzzles <source>", "tot (the ToT test set) or random", "tot"))
+    .addOption(textDefault("--branching <n>", "searches: thoughts per expansion", "8"))
+    .addOption(textDefault("--samples <n>", "cot-sc: samples", "10"))
+    .addOption(textDefault("--temperature <x>", "sampling temperature, 0 to 2", "0.7"))
+    .addOption(textDefault("--max-nodes <n>", "most nodes one search may grow", "2000"))
+    .addOption(textDefault("--concurrency <n>", "model calls in flight at once", "4"))
     .option("--json", "print the report as one JSON object on stdout instead of the table")
     .option("--debug", "print stack traces of errors")
     .addHelpText("after", EXAMPLES)

@@ -1,8 +1,8 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import type { ExitCode } from "../cli-error.js";
 import { addModelFlags, type ModelFlags } from "../options/model-flags.js";
 import { parseIntegerIn, parseThinkTime } from "../options/parse-values.js";
-import type { ThinkFlags } from "../options/think-flags.js";
+import { DEFAULT_THINK_MS, type ThinkFlags } from "../options/think-flags.js";
 
 /** The puzzle the demo solves unless `--puzzle` names another: one single pass gets wrong. */
 export const DEMO_PUZZLE = "1 2 4 7";
@@ -45,7 +45,11 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
       "solve a Game-of-24 puzzle offline on builtin:tiny-reasoner, single pass then search, and write demo-tree.html",
     )
     .option("--puzzle <numbers>", "the four numbers", DEMO_PUZZLE)
-    .option("-t, --think <duration>", "think-time budget", parseThinkTime, 30_000)
+    .addOption(
+      new Option("-t, --think <duration>", "think-time budget: 30s, 2m, 1500ms")
+        .argParser(parseThinkTime)
+        .default(DEFAULT_THINK_MS, "30s"),
+    )
     .option("--seed <n>", "seed of the search", parseIntegerIn(0, 2 ** 31 - 1), 1);
   return addModelFlags(command)
     .option("--html <tree.html>", "where the viewer is written", "demo-tree.html")
