@@ -20,23 +20,44 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// The page's elements as far as these checks read them (the tests compile without the DOM lib).
+interface Box {
+  readonly top: number;
+  readonly bottom: number;
+}
+interface RowElement {
+  readonly style: { readonly transform: string };
+  getBoundingClientRect(): Box;
+}
+interface RowsElement {
+  readonly clientTop: number;
+  readonly clientHeight: number;
+  scrollTop: number;
+  getBoundingClientRect(): Box;
+  querySelector(selector: string): RowElement | null;
+}
+
 /** Where a row sits against the scrolling list: its top and bottom, and the list's visible span. */
 function placeRow(id: number) {
-  return page.evaluate((rowId) => {
-    const rows = document.getElementById("rows") as HTMLElement;
-    const row = rows.querySelector(`.row[data-id='${rowId}']`) as HTMLElement | null;
-    const viewTop = rows.getBoundingClientRect().top + rows.clientTop;
-    const rect = row?.getBoundingClientRect();
-    return {
-      found: row !== null,
-      top: rect?.top ?? 0,
-      bottom: rect?.bottom ?? 0,
-      viewTop,
-      viewBottom: viewTop + rows.clientHeight,
-      offset: Number(/translateY\((\d+)px\)/.exec(row?.style.transform ?? "")?.[1] ?? -1),
-      height: rows.clientHeight,
-    };
-  }, id);
+  return page.$eval(
+    "#rows",
+    (element, rowId) => {
+      const rows = element as unknown as RowsElement;
+      const row = rows.querySelector(`.row[data-id='${rowId}']`);
+      const viewTop = rows.getBoundingClientRect().top + rows.clientTop;
+      const rect = row?.getBoundingClientRect();
+      return {
+        found: row !== null,
+        top: rect?.top ?? 0,
+        bottom: rect?.bottom ?? 0,
+        viewTop,
+        viewBottom: viewTop + rows.clientHeight,
+        offset: Number(/translateY\((\d+)px\)/.exec(row?.style.transform ?? "")?.[1] ?? -1),
+        height: rows.clientHeight,
+      };
+    },
+    id,
+  );
 }
 
 describe("the viewer's navigation", () => {
@@ -53,12 +74,12 @@ describe("the viewer's navigation", () => {
 
   it("goes to the parent with one ← after Expand all", async () => {
     await page.click("#expand-all");
-    await page.evaluate(() => {
-      (document.getElementById("rows") as HTMLElement).scrollTop = 0;
+    await page.$eval("#rows", (element) => {
+      (element as unknown as RowsElement).scrollTop = 0;
     });
     // A leaf two levels down among the first rows: Expand all marked it expanded too.
     const shown = (await page.$$eval(".row", (rows) =>
-      rows.map((row) => Number((row as HTMLElement).dataset.id)),
+      rows.map((row) => Number((row as unknown as { dataset: { id?: string } }).dataset.id)),
     )) as number[];
     const leaf = tree.nodes.find(
       (node) =>
