@@ -20,6 +20,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Where the CLI runs, and what it reads on stdin (nothing unless given). */
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly input?: string;
+}
+
 /** A CLI process still running, with its output so far. */
 export interface RunningCli {
   readonly child: ChildProcess;
@@ -32,16 +38,17 @@ export interface RunningCli {
  * Starts `deliberate <args>` as a user would run it from source: node with the source condition
  * and tsx, in `cwd`, with its own model cache and no colours or TTY.
  */
-export function startCli(args: readonly string[], options: { cwd?: string } = {}): RunningCli {
+export function startCli(args: readonly string[], options: CliOptions = {}): RunningCli {
   const child = spawn(
     process.execPath,
     ["--conditions=@deliberate/source", "--import", tsx, bin, ...args],
     {
       cwd: options.cwd ?? root,
       env: { ...process.env, DELIBERATE_CACHE: cache, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     },
   );
+  child.stdin?.end(options.input);
   let stdout = "";
   let stderr = "";
   const waiters: { text: string; resolve: (stderr: string) => void }[] = [];
@@ -70,7 +77,7 @@ export function startCli(args: readonly string[], options: { cwd?: string } = {}
 }
 
 /** Runs `deliberate <args>` to the end. */
-export function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   return startCli(args, options).done;
 }
 

@@ -1,5 +1,6 @@
 import { Command } from "commander";
-import { ExitCode } from "../cli-error.js";
+import { CliError, ExitCode } from "../cli-error.js";
+import { BUILTIN_PREFIX, isBuiltinModel } from "../model/builtin-prefix.js";
 import { DEFAULT_MODEL } from "../model/default-model.js";
 import { stringifyJson } from "../output/result-json.js";
 import { watchStopSignals } from "../run/stop-signals.js";
@@ -30,6 +31,10 @@ export function createPullCommand(done: (code: ExitCode) => void): Command {
     .option("--debug", "print stack traces of errors")
     .addHelpText("after", EXAMPLES)
     .action(async (model: string, flags: PullFlags) => {
+      if (isBuiltinModel(model)) {
+        done(await reportBuiltin(model, flags));
+        return;
+      }
       const { pullModel } = await import("@deliberate/llama");
       const stop = watchStopSignals((line) => process.stderr.write(`${line}\n`));
       const bar = createDownloadBar(`downloading ${model}`, describeTerminal());
@@ -55,4 +60,33 @@ export function createPullCommand(done: (code: ExitCode) => void): Command {
         stop.dispose();
       }
     });
+}
+
+/**
+ * A built-in model ships with deliberate: there is nothing to pull. Says so (exit 0) and where
+ * its file is; an unknown built-in name is a usage error that lists the built-in models.
+ */
+async function reportBuiltin(model: string, flags: PullFlags): Promise<ExitCode> {
+  await import("@deliberate/tiny-reasoner"); // registers the built-in models the CLI ships
+  const { listBuiltinModels } = await import("@deliberate/llama");
+  const bare = model.trim().slice(BUILTIN_PREFIX.length);
+  const builtin = listBuiltinModels().find((entry) => entry.name === bare);
+  if (builtin === undefined) {
+    const names = listBuiltinModels().map((entry) => `builtin:${entry.name}`);
+    throw new CliError(
+      `Expected a built-in model (${names.join(", ")}), got ${JSON.stringify(model)}. Built-in models ship with deliberate and need no pull; to pull another model pass an hf: URI or an https URL.`,
+      ExitCode.usage,
+    );
+  }
+  const name = `builtin:${builtin.name}`;
+  if (flags.json) {
+    process.stdout.write(
+      `${stringifyJson({ model: name, path: builtin.path, kind: "builtin", builtin: true, pulled: false })}\n`,
+    );
+  } else {
+    process.stdout.write(
+      `${name} is built in: it ships with deliberate (${builtin.path}) and needs no pull. Use it with --model ${name}.\n`,
+    );
+  }
+  return ExitCode.answered;
 }

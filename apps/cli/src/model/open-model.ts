@@ -7,7 +7,10 @@ import { createDownloadBar } from "../ui/download-bar.js";
 import type { Terminal } from "../ui/terminal.js";
 import { DEFAULT_MODEL } from "./default-model.js";
 
-/** Options of {@link openModel}: where the model runs (`--gpu`, `--gpu-layers`, `--threads`), and the terminal. */
+/**
+ * Options of {@link openModel}: where the model runs (`--gpu`, `--gpu-layers`, `--threads`), its
+ * context (`--context`), and the terminal.
+ */
 export interface OpenModelOptions extends ModelFlags {
   readonly terminal: Terminal;
   /** Cancels a download or a load (Ctrl-C while the model loads). */
@@ -41,11 +44,13 @@ export async function openModel(spec: string, options: OpenModelOptions): Promis
       `note: ${spec} has random weights: it knows nothing, so any answer comes from the search and the task's checks, not from the model.`,
     );
   }
+  const { context, ...placement } = pickModelOptions(options);
   return loadModel({
     // A named model by its name, so its id (in the result, the tree and the viewer) is the name
     // the user typed; a file or a download by the path just resolved.
     model: source.kind === "builtin" || source.kind === "synthetic" ? spec : source.path,
-    ...pickModelOptions(options),
+    ...placement,
+    ...(context === undefined ? {} : { contextSize: context }),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }

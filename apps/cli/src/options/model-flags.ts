@@ -10,6 +10,8 @@ export interface ModelFlags {
   readonly gpu?: GpuChoice;
   readonly gpuLayers?: GpuLayers;
   readonly threads?: number;
+  /** `--context`: tokens the model reads at once (`loadModel`'s `contextSize`). */
+  readonly context?: number;
 }
 
 const GPU_WORDS = ["auto", "cuda", "vulkan", "metal", "false"] as const;
@@ -32,7 +34,7 @@ export function parseGpuLayers(text: string): GpuLayers {
 }
 
 /**
- * Adds `--gpu`, `--gpu-layers` and `--threads` to a command that loads a model. None has a
+ * Adds `--gpu`, `--gpu-layers`, `--threads` and `--context` to a command that loads a model. None has a
  * commander default, so `resume` can tell a flag given now from the one the search started with.
  */
 export function addModelFlags(command: Command): Command {
@@ -53,6 +55,11 @@ export function addModelFlags(command: Command): Command {
       "--threads <n>",
       "CPU threads per decode (default: 1 on the CPU, node-llama-cpp's choice on a GPU)",
       parseIntegerIn(1, 256),
+    )
+    .option(
+      "--context <n>",
+      "tokens the model reads at once, prompt and generation, up to what it was trained on (default: 2048)",
+      parseIntegerIn(16, 1_048_576),
     );
 }
 
@@ -62,5 +69,6 @@ export function pickModelOptions(flags: ModelFlags): ModelFlags {
     ...(flags.gpu === undefined ? {} : { gpu: flags.gpu }),
     ...(flags.gpuLayers === undefined ? {} : { gpuLayers: flags.gpuLayers }),
     ...(flags.threads === undefined ? {} : { threads: flags.threads }),
+    ...(flags.context === undefined ? {} : { context: flags.context }),
   };
 }

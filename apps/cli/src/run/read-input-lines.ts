@@ -26,7 +26,8 @@ export function parseInputLines(text: string, source: string): InputLine[] {
   return inputs;
 }
 
-async function readStdin(): Promise<string> {
+/** The whole of stdin as UTF-8 text. */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString("utf8");

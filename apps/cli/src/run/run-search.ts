@@ -12,6 +12,7 @@ import { createProgressTracker } from "../ui/search-progress.js";
 import { startStatusLine } from "../ui/status-line.js";
 import { describeTerminal, type Terminal } from "../ui/terminal.js";
 import { buildGuards } from "./build-guards.js";
+import { checkInputFits } from "./check-input-fits.js";
 import type { SearchOrigin } from "./checkpoint-file.js";
 import { type Checkpoints, startCheckpoints } from "./checkpoints.js";
 import { type LiveView, startLiveView } from "./live-view.js";
@@ -70,6 +71,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     });
     const received = stop.received();
     if (received) return findSignalExitCode(received);
+    checkInputFits(input, model, flags.model);
     if (!flags.json) for (const note of request.notes ?? []) notify(note);
 
     const tracker = createProgressTracker();

@@ -83,6 +83,7 @@ const SEARCH_FLAG_NAMES = [
   "threads",
   "gpu",
   "gpuLayers",
+  "context",
   "checkpointEvery",
 ] as const satisfies readonly (keyof SearchFlags)[];
 

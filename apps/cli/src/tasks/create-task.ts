@@ -1,11 +1,16 @@
 import type { Task } from "@deliberate/core";
-import { createGame24Task, createSudokuTask, createWordProblemTask } from "@deliberate/tasks";
+import {
+  createGame24Task,
+  createSudokuTask,
+  createWordProblemTask,
+  parseGame24Puzzle,
+} from "@deliberate/tasks";
 import { createUsageError } from "../cli-error.js";
 import { TASK_FLAG_NAMES, TASKS, type TaskFlags } from "./task-catalog.js";
 
 const FACTORIES: Readonly<Record<string, (input: string, flags: TaskFlags) => Task<unknown>>> = {
   game24: (input, flags) =>
-    createGame24Task(input, {
+    createGame24Task(checkFourNumbers(input), {
       ...(flags.profile ? { profile: flags.profile } : {}),
       ...(flags.pruneDeadEnds ? { pruneDeadEnds: true } : {}),
     }) as Task<unknown>,
@@ -36,4 +41,19 @@ export function createTask(name: string, input: string, flags: TaskFlags): Task<
     }
   }
   return create(input, flags);
+}
+
+/**
+ * The Game of 24 is four numbers. The task itself reads two to six (states along a path hold
+ * fewer, and the library is more general), so the command line holds a puzzle to four: three or
+ * five numbers are a mistake to say at once, not a search to run.
+ */
+function checkFourNumbers(input: string): string {
+  const numbers = parseGame24Puzzle(input);
+  if (numbers.length !== 4) {
+    throw createUsageError(
+      `Expected four numbers for game24 (the Game of 24 makes 24 from four numbers with + - * /), got ${numbers.length}: ${JSON.stringify(input.trim().slice(0, 60))}. Pass four, like "4 9 10 13".`,
+    );
+  }
+  return input;
 }
