@@ -85,11 +85,13 @@ describe("the adversarial-suffix guard on the project's trained model (builtin:t
     const cleanScores = await Promise.all(clean.map((text) => measure(guard, text)));
     const hostileScores = await Promise.all(hostile.map((text) => measure(guard, text)));
     const worstClean = Math.max(...cleanScores.map((verdict) => verdict.perplexity));
-    cleanScores.forEach((verdict, index) => expect(verdict.ok, clean[index]).toBe(true));
-    hostileScores.forEach((verdict, index) => {
+    for (const [index, verdict] of cleanScores.entries()) {
+      expect(verdict.ok, clean[index]).toBe(true);
+    }
+    for (const [index, verdict] of hostileScores.entries()) {
       expect(verdict.ok, hostile[index]).toBe(false);
       expect(verdict.perplexity, hostile[index]).toBeGreaterThan(20 * worstClean);
-    });
+    }
   });
 
   it("composes with runGuards and names the perplexity in the reason", async () => {
