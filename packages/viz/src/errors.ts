@@ -1,7 +1,7 @@
 import { DeliberateError } from "@deliberate/core";
 
 /** Stable codes of {@link VizError}. Callers branch on `code`, never on the message. */
-export type VizErrorCode = "INVALID_OPTION" | "LISTEN_FAILED";
+export type VizErrorCode = "INVALID_OPTION" | "LISTEN_FAILED" | "QUESTIONS_DIFFER";
 
 /**
  * The one error class of `@deliberate/viz`. Its message says what was expected and what came.

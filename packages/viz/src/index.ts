@@ -1,3 +1,7 @@
+export {
+  type RenderComparisonOptions,
+  renderComparisonHtml,
+} from "./compare/render-comparison-html.js";
 export type { DiagramOptions } from "./diagram/diagram-label.js";
 export { escapeDot, toDot } from "./diagram/to-dot.js";
 export { escapeMermaid, toMermaid } from "./diagram/to-mermaid.js";
@@ -10,5 +14,9 @@ export {
   type LiveServerOptions,
   startLiveServer,
 } from "./live/live-server.js";
+export { escapeXml } from "./svg/escape-xml.js";
+export type { SvgLayout } from "./svg/layout-tree.js";
+export { type RenderSvgOptions, renderTreeSvg } from "./svg/render-tree-svg.js";
+export type { SvgWeight } from "./svg/select-nodes.js";
 export { flattenText } from "./text/flatten-text.js";
 export { type RenderTextOptions, renderText } from "./text/render-text.js";
