@@ -21,6 +21,8 @@ import {
 export interface PictureScale {
   readonly slot: number;
   readonly level: number;
+  /** The weight drawn at the largest circle: the heaviest node of all pictures at this scale. */
+  readonly weight: number;
 }
 
 /** Room right of a tidy tree's last column, for the leaves' labels. */
@@ -31,11 +33,12 @@ const CHAR_WIDTH = 6.2;
 export function fitScale(layouts: readonly TreeLayout[], width: number): PictureScale {
   const slots = Math.max(1, ...layouts.map((layout) => layout.slots));
   const levels = Math.max(1, ...layouts.map((layout) => layout.levels));
+  const weight = Math.max(1, ...layouts.map((layout) => layout.maxWeight));
   if (layouts[0]?.kind === "icicle") {
-    return { slot: width / slots, level: clamp(720 / levels, 8, 34) };
+    return { slot: width / slots, level: clamp(720 / levels, 8, 34), weight };
   }
   const level = clamp((width - LABEL_ROOM - 24) / Math.max(1, levels - 1), 24, 220);
-  return { slot: clamp(1100 / slots, 3, 22), level };
+  return { slot: clamp(1100 / slots, 3, 22), level, weight };
 }
 
 /** Drawing choices that do not depend on the layout. */
@@ -59,7 +62,7 @@ function drawTidy(layout: TreeLayout, scale: PictureScale, labelled: ReadonlySet
   const rMax = clamp(scale.slot * 0.42, 2, 9);
   const rMin = Math.min(2.5, rMax);
   const radius = (p: PlacedNode) =>
-    rMin + (rMax - rMin) * Math.sqrt(Math.min(1, p.drawn.weight / layout.maxWeight));
+    rMin + (rMax - rMin) * Math.sqrt(Math.min(1, p.drawn.weight / scale.weight));
   const x = (p: PlacedNode) => rMax + 1 + p.level * scale.level;
   const y = (p: PlacedNode) => rMax + 1 + p.slot * scale.slot;
   const links: string[] = [];

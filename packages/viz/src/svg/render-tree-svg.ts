@@ -126,7 +126,8 @@ export function composeSvg(
 ): string {
   const header = drawHeader(tree, width - 2 * PAD);
   const diagram = drawDiagram(picture.layout, scale, { maxLabels: options.maxLabels ?? 40 });
-  const inner = Math.max(width, diagram.width + 2 * PAD);
+  // Rounding of an icicle that fills the width exactly must not add a pixel.
+  const inner = Math.max(width, Math.ceil(diagram.width + 2 * PAD - 0.5));
   const legendTop = header.height + diagram.height + 16;
   const legend = drawLegend(
     inner - 2 * PAD,
