@@ -100,5 +100,11 @@ describe("deliberate demo", () => {
     expect(search).toMatch(/^answer: .+ ✓ verified$/m);
     expect(run.stderr).toContain("builtin:tiny-reasoner");
     expect(existsSync(join(dir, "demo-tree.html"))).toBe(true);
+    // Both runs side by side: System 1's wrong answer and System 2's verified one, on one page.
+    const compare = readFileSync(join(dir, "demo-compare.html"), "utf8");
+    expect(run.stderr).toContain("System 1 and System 2 side by side: ");
+    expect(compare.match(/<svg /g)).toHaveLength(2);
+    expect(compare).toContain('<th scope="col">System 1 · one greedy pass</th>');
+    expect(compare).toMatch(/<td class="bad">[^<]+ ✗<\/td><td class="good">[^<]+ ✓<\/td>/);
   });
 });

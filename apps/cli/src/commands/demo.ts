@@ -1,3 +1,7 @@
+import { resolve } from "node:path";
+import type { Result } from "@deliberate/core";
+import { writeTextAtomic } from "@deliberate/core/tree";
+import { renderComparisonHtml } from "@deliberate/viz";
 import { Command, Option } from "commander";
 import type { ExitCode } from "../cli-error.js";
 import { addModelFlags, type ModelFlags } from "../options/model-flags.js";
@@ -15,6 +19,7 @@ interface DemoFlags extends ModelFlags {
   readonly think: number;
   readonly seed: number;
   readonly html: string;
+  readonly compare: string;
   readonly save?: string;
   readonly json?: boolean;
   readonly live?: boolean;
@@ -36,8 +41,8 @@ Examples:
 /**
  * `deliberate demo`: one Game-of-24 puzzle on the project's own trained model, with no download and
  * no network: first a single greedy pass (System 1), then a beam search with the model's own value
- * judgments (System 2) under the live status line; prints both answers, verified exactly, and
- * writes the search tree to `demo-tree.html`.
+ * judgments (System 2) under the live status line; prints both answers, verified exactly, writes
+ * the search tree to `demo-tree.html` and both searches side by side to `demo-compare.html`.
  */
 export function createDemoCommand(done: (code: ExitCode) => void): Command {
   const command = new Command("demo")
@@ -53,6 +58,11 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
     .option("--seed <n>", "seed of the search", parseIntegerIn(0, 2 ** 31 - 1), 1);
   return addModelFlags(command)
     .option("--html <tree.html>", "where the viewer is written", "demo-tree.html")
+    .option(
+      "--compare <page.html>",
+      "where System 1 and System 2 are drawn side by side (not with --json)",
+      "demo-compare.html",
+    )
     .option("--save <tree.json>", "also save the tree as JSON")
     .option("--json", "print one JSON object on stdout instead of text")
     .option("--live", "serve the live viewer on 127.0.0.1 and print its URL")
@@ -64,6 +74,10 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
       const { runSearch } = await import("../run/run-search.js");
       const task = () => createTask("game24", demo.puzzle, { profile: "compact" });
       const base = { ...demo, model: DEMO_MODEL };
+      const results: Result[] = [];
+      const keep = (result: Result) => {
+        results.push(result);
+      };
       if (!demo.json) {
         // System 1 first, printed but not saved: what the same model answers without a search.
         process.stdout.write("System 1 — one greedy pass, no search:\n");
@@ -74,23 +88,35 @@ export function createDemoCommand(done: (code: ExitCode) => void): Command {
           save: undefined,
           live: false,
         };
-        await runSearch({ input: task(), flags: single });
+        await runSearch({ input: task(), flags: single, onResult: keep });
         process.stdout.write("\nSystem 2 — the same model, thinking longer:\n");
       }
       const flags: ThinkFlags = { ...base, strategy: "beam", width: 5, branching: 8 };
-      done(
-        await runSearch({
-          input: task(),
-          flags,
-          defaults: { evaluator: "value" },
-          notes: NOTES,
-          origin: {
-            kind: "task",
-            task: "game24",
-            input: demo.puzzle,
-            taskFlags: { profile: "compact" },
-          },
-        }),
-      );
+      const code = await runSearch({
+        input: task(),
+        flags,
+        defaults: { evaluator: "value" },
+        notes: NOTES,
+        origin: {
+          kind: "task",
+          task: "game24",
+          input: demo.puzzle,
+          taskFlags: { profile: "compact" },
+        },
+        onResult: keep,
+      });
+      if (results.length === 2) await writeComparison(results, demo.compare);
+      done(code);
     });
+}
+
+/** System 1 and System 2 side by side, on one scale: what thinking longer bought, at a glance. */
+async function writeComparison(results: readonly Result[], file: string): Promise<void> {
+  const path = resolve(file);
+  const page = renderComparisonHtml(
+    results.map((result) => result.tree),
+    { labels: ["System 1 · one greedy pass", "System 2 · beam search"] },
+  );
+  await writeTextAtomic(path, page);
+  process.stderr.write(`System 1 and System 2 side by side: ${path}\n`);
 }

@@ -36,6 +36,8 @@ export interface SearchRequest {
   readonly snapshot?: SearchSnapshot;
   /** The input-guard flags of `ask` and `solve`; without them the question is not guarded. */
   readonly guards?: GuardFlags;
+  /** Called with the finished search before its result is reported (the demo compares two). */
+  readonly onResult?: (result: Result) => void;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
       await checkpoints?.stop();
     }
     live?.finish(result.tree);
+    request.onResult?.(result);
     const code = await reportResult(result, flags, stop.received());
     // A stopped search keeps its checkpoint to be resumed; a finished one has nothing left to resume.
     if (result.stopReason !== "cancelled") await steps?.remove();
