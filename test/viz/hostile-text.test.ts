@@ -88,6 +88,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The viewer's one-line form of a text (client/dom.js flattenLine): what the tooltip shows. */
+function flattenLine(text: string, max = 240): string {
+  const head = text.length > max ? `${text.slice(0, max)}…` : text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  return head.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ").trim();
+}
+
 async function readPwned(): Promise<unknown> {
   return page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned);
 }
@@ -167,6 +174,35 @@ describe("the viewer with hostile node texts", () => {
     );
     expect(foreign).toBe(0);
     expect(await page.$$eval("script", (scripts) => scripts.length)).toBe(2);
+  });
+
+  it("shows thoughts and reasons as text in the diagram's tooltip and caption", async () => {
+    await page.click("#view-split");
+    await page.waitForSelector("#diagram[data-painted=true]");
+    for (const id of hostileIds) {
+      await page.click(`.row[data-id='${id}'] .text`);
+      await page.evaluate("new Promise((resolve) => requestAnimationFrame(resolve))");
+      const [x, y] = ((await page.getAttribute("#diagram", "data-selected-at")) ?? "")
+        .split(",")
+        .map(Number);
+      await page.locator("#diagram-canvas").hover({ position: { x: x as number, y: y as number } });
+      const text = flattenLine(HOSTILE_TEXTS[id - 1] as string);
+      expect(await page.textContent("#diagram-tip .tip-text")).toBe(text);
+      expect(await page.textContent("#diagram-caption")).toContain(text);
+      if (id <= 7) {
+        expect(await page.textContent("#diagram-tip .tip-reason")).toBe(
+          "invalid: <img src=x onerror=\"window.__pwned = 'reason'\">",
+        );
+      }
+      // Only the tooltip's own lines: no element came from the text.
+      expect(
+        await page.$$eval("#diagram-tip *", (elements) =>
+          elements.every((element) => element.tagName === "DIV" && element.children.length === 0),
+        ),
+      ).toBe(true);
+    }
+    await page.mouse.move(1, 1);
+    expect(await readPwned()).toBeUndefined();
   });
 
   it("stays inert through search and replay, with no dialog and no policy violation", async () => {

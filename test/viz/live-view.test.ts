@@ -63,8 +63,13 @@ describe("the live viewer", () => {
     first = await openLivePage();
     await first.click("#expand-all");
     expect(await readShown(first)).toBe("1 of 1 nodes shown");
+    await first.click("#view-split");
+    await first.waitForSelector("#diagram[data-painted=true]");
+    expect(await first.getAttribute("#diagram", "data-nodes")).toBe("1");
     pushEvents(tree.events.slice(0, half + 1));
     await waitForNodes(first, 16);
+    // Half the search in, the diagram shows the 16 nodes so far, while the search goes on.
+    await expect.poll(() => first.getAttribute("#diagram", "data-nodes")).toBe("16");
     await first.click("#expand-all");
     expect(await readShown(first)).toBe("16 of 16 nodes shown");
     expect(await first.textContent(".row[data-id='5'] .text")).toBe(tree.nodes[5]?.text);
@@ -122,6 +127,9 @@ describe("the live viewer following the engine", () => {
     try {
       await page.goto(live.url);
       await page.waitForSelector("#live-state[data-state=live]");
+      await page.click("#view-split");
+      await page.waitForSelector("#diagram[data-painted=true]");
+      expect(await page.getAttribute("#diagram", "data-nodes")).toBe("1");
       search.start();
       const result = await search.result;
       live.update(result.tree);
@@ -130,6 +138,8 @@ describe("the live viewer following the engine", () => {
       await expect
         .poll(() => page.textContent("#row-count"))
         .toMatch(new RegExp(`of ${count} nodes shown$`));
+      // The diagram grew with the outline, to the engine's final tree.
+      await expect.poll(() => page.getAttribute("#diagram", "data-nodes")).toBe(String(count));
       expect(normalize(live.snapshot())).toEqual(normalize(result.tree));
       expect(await page.textContent("#facts")).toContain(`stopped${result.stopReason}`);
       if ((result.tree.bestPath?.length ?? 0) > 0) await page.waitForSelector(".row.best");

@@ -1,6 +1,7 @@
 import { buildRow } from "./build-row.js";
 import { collectRows, expandInitially } from "./collect-rows.js";
 import { showDetails } from "./details-panel.js";
+import { createDiagram } from "./diagram.js";
 import { findElement } from "./dom.js";
 import { moveWithKeys } from "./keyboard.js";
 import { createSearchBox } from "./search-box.js";
@@ -8,6 +9,7 @@ import { startLive } from "./start-live.js";
 import { showSummary } from "./summary.js";
 import { createTimeline } from "./timeline.js";
 import { createModel, listAncestors, listPresentChildren, listSelectedAt } from "./tree-model.js";
+import { createViewSwitch } from "./view-switch.js";
 import { createVirtualList } from "./virtual-list.js";
 
 const ROW_HEIGHT = 30;
@@ -38,6 +40,22 @@ export function startViewer() {
     return buildRow(state, id, /** @type {number} */ (state.rows.depths[index]), childCount);
   });
 
+  const diagram = createDiagram(
+    {
+      box: findElement("diagram"),
+      canvas: /** @type {HTMLCanvasElement} */ (findElement("diagram-canvas")),
+      tip: findElement("diagram-tip"),
+      caption: findElement("diagram-caption"),
+      layout: /** @type {HTMLSelectElement} */ (findElement("diagram-layout")),
+      color: /** @type {HTMLSelectElement} */ (findElement("diagram-color")),
+      size: /** @type {HTMLSelectElement} */ (findElement("diagram-size")),
+      fit: /** @type {HTMLButtonElement} */ (findElement("diagram-fit")),
+      best: /** @type {HTMLButtonElement} */ (findElement("diagram-best")),
+    },
+    state,
+    select,
+  );
+
   function layout() {
     state.frontier = listSelectedAt(model, state.cursor);
     state.rows = collectRows(model, state.expanded, state.cursor);
@@ -54,6 +72,7 @@ export function startViewer() {
     const index = state.rows.ids.indexOf(id);
     if (index >= 0) list.reveal(index);
     showDetails(details, model, id, state.cursor, select);
+    diagram.reveal();
   }
 
   /** @param {number} id */
@@ -93,6 +112,7 @@ export function startViewer() {
     (cursor) => {
       state.cursor = cursor;
       layout();
+      diagram.refresh();
       showDetails(details, model, state.selected, state.cursor, select);
     },
   );
@@ -107,6 +127,7 @@ export function startViewer() {
     (matches) => {
       state.matches = matches;
       list.refresh();
+      diagram.repaint();
     },
     select,
   );
@@ -120,9 +141,14 @@ export function startViewer() {
   if (data.live) {
     startLive(data.live, { model, state, timeline, expandDepth }, () => {
       layout();
+      diagram.refresh();
       showDetails(details, model, state.selected, state.cursor, select);
     });
   }
+  createViewSwitch(findElement("layout"), (view) => {
+    diagram.setVisible(view !== "outline");
+    list.refresh();
+  });
   document.documentElement.dataset.viewer = "ready";
   performance.mark("deliberate:ready");
 }

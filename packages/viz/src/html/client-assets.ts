@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 
 /**
  * The browser code lives in `packages/viz/client/` as plain ES modules (linted, readable, and
@@ -22,11 +24,25 @@ const SCRIPT_FILES = [
   "keyboard.js",
   "live-feed.js",
   "start-live.js",
+  "diagram-scene.js",
+  "diagram-camera.js",
+  "diagram-paint.js",
+  "diagram-tip.js",
+  "diagram-keys.js",
+  "diagram.js",
+  "view-switch.js",
   "main.js",
 ];
 
 /** Theme first (custom properties), the responsive overrides last. */
-const STYLE_FILES = ["theme.css", "page.css", "rows.css", "details.css", "responsive.css"];
+const STYLE_FILES = [
+  "theme.css",
+  "page.css",
+  "rows.css",
+  "details.css",
+  "diagram.css",
+  "responsive.css",
+];
 
 const IMPORT_STATEMENT = /^import\s[\s\S]*?\sfrom\s+"[^"]+";[ \t]*$/gm;
 
@@ -51,10 +67,30 @@ export function loadClientAssets(): ClientAssets {
       .replace(IMPORT_STATEMENT, "")
       .replace(/^export /gm, ""),
   );
-  const script = `(() => {\n"use strict";\n${modules.join("\n")}\nstartViewer();\n})();\n`;
+  const script = `(() => {\n"use strict";\n${loadD3Hierarchy()}\n${modules.join("\n")}\nstartViewer();\n})();\n`;
   const style = STYLE_FILES.map((file) => readFileSync(new URL(file, CLIENT_DIR), "utf8")).join("");
   cached = { script, style, scriptHash: hashForCsp(script), styleHash: hashForCsp(style) };
   return cached;
+}
+
+const EXPORT_LIST = /export\s*\{([^}]*)\};?\s*$/;
+
+/**
+ * d3-hierarchy's own minified ES module (its licence comment kept), turned into `const d3 = …`:
+ * its closing `export { a as b }` list becomes the object the wrapper returns, which is what the
+ * client's `import * as d3 from "d3-hierarchy"` names once imports are stripped.
+ */
+function loadD3Hierarchy(): string {
+  const entry = createRequire(import.meta.url).resolve("d3-hierarchy");
+  const source = readFileSync(new URL("d3-hierarchy.min.mjs", pathToFileURL(entry)), "utf8");
+  const list = EXPORT_LIST.exec(source);
+  if (!list?.[1]) throw new Error("d3-hierarchy's module build has no export list to inline.");
+  const fields = list[1].split(",").map((entry) => {
+    const [local, exported = local] = entry.trim().split(/\s+as\s+/);
+    return `${exported}: ${local}`;
+  });
+  const body = source.slice(0, list.index);
+  return `const d3 = (() => {\n${body}\nreturn { ${fields.join(", ")} };\n})();`;
 }
 
 function hashForCsp(content: string): string {

@@ -62,12 +62,29 @@ export function renderPage(data: PageData, title: string): string {
 <span id="search-count" class="search-count"></span>
 <button id="expand-all" type="button">Expand all</button>
 <button id="collapse-all" type="button">Collapse all</button>
+<span class="view-switch" role="group" aria-label="View">
+<button id="view-outline" type="button" aria-pressed="true">Outline</button><button id="view-diagram" type="button" aria-pressed="false">Diagram</button><button id="view-split" type="button" aria-pressed="false">Both</button>
+</span>
 <span class="legend">${LEGEND}</span>
 </div>
-<main class="layout">
+<main id="layout" class="layout" data-view="outline">
 <section class="tree-pane">
 <div id="rows" class="rows" role="tree" tabindex="0" aria-label="Search tree"></div>
 <div id="row-count" class="row-count"></div>
+</section>
+<section class="diagram-pane" aria-label="Search tree diagram">
+<div class="diagram-tools">
+<select id="diagram-layout" aria-label="Diagram layout"><option value="tree">Tidy tree</option><option value="icicle">Icicle</option></select>
+<select id="diagram-color" aria-label="Colour nodes by"><option value="status">Colour: status</option><option value="score">Colour: score</option></select>
+<select id="diagram-size" aria-label="Size nodes by"><option value="nodes">Size: equal</option><option value="tokens">Size: tokens</option><option value="time">Size: time</option></select>
+<button id="diagram-fit" type="button">Fit all</button>
+<button id="diagram-best" type="button">★ Best path</button>
+</div>
+<div id="diagram" class="diagram" tabindex="0" aria-label="Diagram: arrows move, + and - zoom, 0 fits, b frames the best path" aria-describedby="diagram-caption">
+<canvas id="diagram-canvas"></canvas>
+<div id="diagram-tip" class="diagram-tip" role="tooltip" hidden></div>
+</div>
+<p id="diagram-caption" class="diagram-caption" aria-live="polite"></p>
 </section>
 <aside id="details" class="details" aria-label="Node details"></aside>
 </main>
