@@ -7,6 +7,7 @@ import { createDemoCommand } from "./commands/demo.js";
 import { createModelsCommand } from "./commands/models.js";
 import { createPullCommand } from "./commands/pull.js";
 import { createResumeCommand } from "./commands/resume.js";
+import { createServeCommand } from "./commands/serve.js";
 import { createSolveCommand } from "./commands/solve.js";
 import { createViewCommand } from "./commands/view.js";
 import { findExitCode, formatError } from "./report-error.js";
@@ -38,6 +39,7 @@ export function createProgram(done: (code: ExitCode) => void): Command {
     createViewCommand,
     createPullCommand,
     createModelsCommand,
+    createServeCommand,
     createDemoCommand,
   ]) {
     program.addCommand(create(done));

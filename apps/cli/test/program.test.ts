@@ -26,7 +26,7 @@ async function capture(args: readonly string[]) {
 }
 
 describe("the deliberate program", () => {
-  it.each(["ask", "solve", "bench", "view", "pull", "models", "demo"])(
+  it.each(["ask", "solve", "bench", "view", "pull", "models", "demo", "serve"])(
     "prints help with examples for %s",
     async (name) => {
       const { out, error } = await capture([name, "--help"]);
@@ -46,7 +46,7 @@ describe("the deliberate program", () => {
     }
   });
 
-  it.each(["ask", "solve", "bench", "view", "pull", "models", "demo", "resume"])(
+  it.each(["ask", "solve", "bench", "view", "pull", "models", "demo", "resume", "serve"])(
     "shows the defaults in the help of %s as a user would type them",
     async (name) => {
       const { out } = await capture([name, "--help"]);
