@@ -140,6 +140,25 @@ describe("deliberate serve with the official openai client", () => {
     expect(health).toMatchObject({ status: "ok", running: 0, queued: 0 });
   });
 
+  it("answers concurrent requests on the one loaded model, each with its own tree", async () => {
+    const completions = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        serve.client.chat.completions.create({
+          model: MODEL,
+          messages: ask(`Is ${91 + 2 * i} prime?`),
+          reasoning_effort: "low",
+        }),
+      ),
+    );
+    const ids = completions.map(
+      (completion) =>
+        (completion as unknown as { deliberate: { tree_id: string } }).deliberate.tree_id,
+    );
+    expect(new Set(ids).size).toBe(6);
+    for (const completion of completions)
+      expect(completion.usage?.completion_tokens).toBeGreaterThan(0);
+  });
+
   it("answers an unknown model with 404 in the OpenAI error shape", async () => {
     const error = await serve.client.chat.completions
       .create({ model: "gpt-4o", messages: ask("hi") })

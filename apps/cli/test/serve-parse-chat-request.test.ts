@@ -104,6 +104,12 @@ describe("parseChatRequest", () => {
     [{ temperature: 3 }, "temperature", /from 0 to 2/],
     [{ seed: -1 }, "seed", /integer/],
     [{ n: 2 }, "n", /to be 1/],
+    [
+      { tools: [{ type: "function", function: { name: "f" } }] },
+      "tools",
+      /calls no client functions/,
+    ],
+    [{ response_format: { type: "json_object" } }, "response_format", /got string "json_object"/],
     [{ stream: "yes" }, "stream", /true or false/],
     [{ messages: [] }, "messages", /non-empty array/],
     [

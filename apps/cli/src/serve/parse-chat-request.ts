@@ -73,6 +73,7 @@ export function parseChatRequest(body: unknown, defaults: ChatDefaults): ChatReq
   }
   const question = readQuestion(fields.messages);
   const extension = readExtension(fields.deliberate);
+  checkUnsupported(fields);
   const n = fields.n ?? 1;
   if (n !== 1)
     throw invalidRequest(
@@ -262,4 +263,31 @@ function readIncludeUsage(value: unknown): boolean {
     readBoolean((value as Record<string, unknown>).include_usage, "stream_options.include_usage") ??
     false
   );
+}
+
+/**
+ * Refuses what a search cannot honour rather than ignoring it: the client's own tools (a search
+ * has its own thoughts, not the client's function calls) and an output format other than text.
+ */
+function checkUnsupported(fields: Record<string, unknown>): void {
+  for (const key of ["tools", "functions"]) {
+    const value = fields[key];
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) {
+      throw invalidRequest(
+        key,
+        `Expected no "${key}": a deliberate search answers in text and calls no client functions, got ${describeJson(value)}.`,
+        "unsupported_parameter",
+      );
+    }
+  }
+  const format = fields.response_format;
+  if (format === undefined || format === null) return;
+  const type = (format as Record<string, unknown>).type;
+  if (type !== "text") {
+    throw invalidRequest(
+      "response_format",
+      `Expected "response_format" of type "text" (or none), got ${describeJson(type ?? format)}.`,
+      "unsupported_parameter",
+    );
+  }
 }

@@ -40,8 +40,8 @@ export interface RunningServer {
   shutdown(graceMs: number): Promise<{ cancelled: number }>;
 }
 
-/** The name this server answers under. */
-function describeOptions(options: ServerOptions): string {
+/** Whether the server answers the loopback only or the network. */
+function describeScope(options: ServerOptions): string {
   return isLoopbackHost(options.host) ? "loopback" : "network";
 }
 
@@ -188,7 +188,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
               );
         log.error_code = apiError.code;
         if (!(error instanceof ApiError)) log.error = String((error as Error)?.stack ?? error);
-        if (response.headersSent || response.destroyed) return;
+        // A stream already under way cannot change its status: end it so the client is not left waiting.
+        if (response.headersSent || response.destroyed) {
+          if (!response.writableEnded) response.destroy();
+          return;
+        }
         // A request refused before its body was read: the body is left unread, so close the connection.
         if (!request.complete) response.setHeader("Connection", "close");
         sendJson(response, apiError.status, apiError.toBody(), apiError.headers);
@@ -223,7 +227,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     msg: "listening",
     url,
     model: options.defaults.model,
-    scope: describeOptions(options),
+    scope: describeScope(options),
     auth: options.apiKey !== undefined,
   });
 
