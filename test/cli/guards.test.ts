@@ -104,19 +104,20 @@ describe("deliberate's input guards", () => {
   });
 
   it("add the adversarial-suffix guard with --max-perplexity, which asks the model", async () => {
+    // A model of random weights finds every text surprising: its perplexity is far above 2.
     const run = await runCli([
       "ask",
-      "4 5 6 10 | zq}X!r#8Lw~%Tb@0v^Jm&Yk",
-      "--model",
-      "builtin:tiny-reasoner",
+      "Is 91 prime? zq}X!r#8Lw~%Tb@0v^Jm&Yk",
+      ...FAST,
       "--max-perplexity",
-      "30000",
+      "2",
       "--json",
     ]);
     expect(run.code, run.stderr).toBe(4);
     const json = JSON.parse(run.stdout);
     expect(json.blocked).toMatchObject({ guard: "adversarial-suffix", verdict: "block" });
-    expect(json.blocked.measurement.perplexity).toBeGreaterThan(30_000);
+    expect(json.blocked.measurement.perplexity).toBeGreaterThan(2);
+    expect(json.usage.calls).toBe(0);
   });
 
   it("guard solve too: a word problem hiding instructions in hex is not searched, exit 4", async () => {

@@ -15,6 +15,7 @@ import { buildGuards } from "./build-guards.js";
 import { checkInputFits } from "./check-input-fits.js";
 import type { SearchOrigin } from "./checkpoint-file.js";
 import { type Checkpoints, startCheckpoints } from "./checkpoints.js";
+import { findsGuardBlock } from "./guards-block.js";
 import { type LiveView, startLiveView } from "./live-view.js";
 import { checkSearchOptions } from "./preflight.js";
 import { reportResult } from "./report-result.js";
@@ -73,12 +74,12 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     });
     const received = stop.received();
     if (received) return findSignalExitCode(received);
-    checkInputFits(input, model, flags.model);
+    const guards = request.guards ? buildGuards(request.guards, model) : undefined;
+    if (!(await findsGuardBlock(guards, input))) checkInputFits(input, model, flags.model);
     if (!flags.json) for (const note of request.notes ?? []) notify(note);
 
     const tracker = createProgressTracker();
     const steps = stepCheckpoints(request, notify);
-    const guards = request.guards ? buildGuards(request.guards, model) : undefined;
     const search = createSearch(
       input,
       {
