@@ -131,6 +131,7 @@ export function composeSvg(
   const legendTop = header.height + diagram.height + 16;
   const legend = drawLegend(
     inner - 2 * PAD,
+    picture.layout.kind,
     describeWeight(options.weight ?? "tokens", picture.layout.kind),
     picture.drawn.folded,
   );

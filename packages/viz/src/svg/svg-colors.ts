@@ -62,12 +62,16 @@ export function describeWeight(weight: "tokens" | "time", kind: "tree" | "icicle
  */
 export function drawLegend(
   width: number,
+  kind: "tree" | "icicle",
   sizeNote: string,
   folded: number,
 ): { markup: string; height: number } {
   const items: Array<{ swatch: string; label: string; w: number }> = [];
+  // The swatches take the shape the picture draws nodes with: circles, or an icicle's cells.
   const circle = (stroke: string, dash = "", opacity = 1) =>
-    `<circle cx="6" cy="-4" r="5" fill="${UNSCORED_COLOR}" stroke="${stroke}" stroke-width="1.8"${dash} opacity="${opacity}"/>`;
+    kind === "icicle"
+      ? `<rect x="1" y="-9" width="11" height="10" fill="${UNSCORED_COLOR}" stroke="${stroke}" stroke-width="1.8"${dash} opacity="${opacity}"/>`
+      : `<circle cx="6" cy="-4" r="5" fill="${UNSCORED_COLOR}" stroke="${stroke}" stroke-width="1.8"${dash} opacity="${opacity}"/>`;
   const add = (swatch: string, label: string, swatchWidth = 14) =>
     items.push({ swatch, label, w: swatchWidth + 6 + label.length * 6.4 + 14 });
   add(circle(STATUS_STROKES.expanded), "expanded");
