@@ -14,6 +14,39 @@ describe("BoundedCache", () => {
     expect(cache.get("c")).toBe(3);
   });
 
+  it("keeps exactly what a plain least-recently-used list keeps", () => {
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant("get" as const), key: fc.nat(6) }),
+      fc.record({ kind: fc.constant("set" as const), key: fc.nat(6) }),
+      fc.record({ kind: fc.constant("delete" as const), key: fc.nat(6) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(operation, { maxLength: 40 }),
+        (capacity, operations) => {
+          const cache = new BoundedCache<number, number>(capacity);
+          let order: number[] = []; // least recent first
+          for (const { kind, key } of operations) {
+            if (kind === "get") {
+              const held = order.includes(key);
+              expect(cache.get(key)).toBe(held ? key : undefined);
+              if (held) order = [...order.filter((k) => k !== key), key];
+            } else if (kind === "set") {
+              cache.set(key, key);
+              order = [...order.filter((k) => k !== key), key];
+              if (order.length > capacity) order = order.slice(1);
+            } else {
+              cache.delete(key);
+              order = order.filter((k) => k !== key);
+            }
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("never holds more than its capacity", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 8 }), fc.array(fc.nat(20)), (capacity, keys) => {
