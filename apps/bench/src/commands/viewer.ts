@@ -2,7 +2,9 @@
  * `npm run bench -- viewer [--json] [--nodes 10000] [--runs 5]`: how long the self-contained HTML
  * viewer takes to open a large search tree in Chromium (navigation to first rows on screen; goal
  * under 3 s for 10,000 nodes), and how long the heaviest interactions take once it is open:
- * expanding every node, replaying to the middle of the search, and a text search.
+ * expanding every node, replaying to the middle of the search, and a text search. Then the
+ * diagram view: time to its first paint (goal under 1.5 s) and frames per second while dragging it
+ * (goal at least 30), at the opening zoom and with every node in view.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,6 +14,12 @@ import { renderHtml } from "@deliberate/viz";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, sampleTree } from "@deliberate/viz/testing";
 import { chromium, type Page } from "playwright-core";
 import { parseBenchArgs, printTable } from "../bench-output.js";
+import {
+  type DiagramRun,
+  describePan,
+  measureDiagram,
+  summarizePans,
+} from "../viewer/measure-diagram.js";
 
 /** In-page timings: the click handlers lay out and paint synchronously, so these are whole. */
 const MEASURE_EXPAND_ALL = `(() => {
@@ -76,6 +84,7 @@ export async function run(args: readonly string[]): Promise<void> {
     nodes: "10000",
     runs: "5",
     chromium: CHROMIUM_PATH,
+    "pan-ms": "3000",
   });
   const nodes = Number(options.nodes);
   const runs = Number(options.runs);
@@ -93,10 +102,16 @@ export async function run(args: readonly string[]): Promise<void> {
     viewport: { width: 1360, height: 820 },
   });
   const results: Run[] = [];
+  const diagrams: DiagramRun[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const page = await context.newPage();
       results.push(await measureOnce(page, file));
+      await page.close();
+    }
+    for (let i = 0; i < runs; i++) {
+      const page = await context.newPage();
+      diagrams.push(await measureDiagram(page, file, Number(options["pan-ms"])));
       await page.close();
     }
   } finally {
@@ -117,6 +132,15 @@ export async function run(args: readonly string[]): Promise<void> {
     replayMs: pick("replayMs"),
     searchMs: pick("searchMs"),
     goalMs: 3000,
+    diagram: {
+      firstPaintMs: Math.round(median(diagrams.map((run) => run.firstPaintMs))),
+      firstPaintMsWorst: Math.round(Math.max(...diagrams.map((run) => run.firstPaintMs))),
+      paintMarkMs: Math.round(median(diagrams.map((run) => run.paintMarkMs))),
+      panOpen: summarizePans(diagrams.map((run) => run.panOpen)),
+      panAll: summarizePans(diagrams.map((run) => run.panAll)),
+      goalFirstPaintMs: 1500,
+      goalFps: 30,
+    },
   };
   if (options.json) {
     console.log(JSON.stringify({ benchmark: "viewer", machine: describeMachine(), ...figures }));
@@ -133,5 +157,21 @@ export async function run(args: readonly string[]): Promise<void> {
     { figure: "expand all", value: `${figures.expandAllMs} ms` },
     { figure: "replay to middle and back", value: `${figures.replayMs} ms` },
     { figure: "search and jump", value: `${figures.searchMs} ms` },
+  ]);
+  const { diagram } = figures;
+  printTable(`viewer diagram: ${nodes}-node tree in Chromium, median of ${runs} runs`, [
+    {
+      figure: "open #diagram to first paint (goal < 1500 ms)",
+      value: `${diagram.firstPaintMs} ms (worst ${diagram.firstPaintMsWorst})`,
+    },
+    { figure: "first paint mark after navigation start", value: `${diagram.paintMarkMs} ms` },
+    {
+      figure: "panning at the opening zoom (goal ≥ 30 fps)",
+      value: describePan(diagram.panOpen),
+    },
+    {
+      figure: "panning with all nodes in view (goal ≥ 30 fps)",
+      value: describePan(diagram.panAll),
+    },
   ]);
 }
