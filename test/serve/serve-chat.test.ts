@@ -166,6 +166,11 @@ describe("deliberate serve with the official openai client", () => {
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as APIError).code).toBe("model_not_found");
     expect((error as APIError).message).toContain('serves "synthetic:tiny"');
+    // By path too, malformed percent-encoding included.
+    expect((await fetch(`${serve.url}/v1/models/synthetic%3Atiny`)).status).toBe(200);
+    const bad = await fetch(`${serve.url}/v1/models/%E0%A4%A`);
+    expect(bad.status).toBe(404);
+    expect(await bad.json()).toMatchObject({ error: { code: "model_not_found" } });
   });
 
   it("answers a body over --max-body with 413", async () => {

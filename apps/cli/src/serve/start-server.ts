@@ -131,12 +131,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const model = /^\/v1\/models\/(.+)$/.exec(path);
     if (model?.[1] !== undefined) {
       allow(method, ["GET"]);
-      if (decodeURIComponent(model[1]) !== options.defaults.model) {
+      const id = decodePathPart(model[1]);
+      if (id !== options.defaults.model) {
         throw new ApiError(
           404,
           "not_found_error",
           "model_not_found",
-          `The model ${JSON.stringify(decodeURIComponent(model[1]).slice(0, 100))} does not exist here: this server serves "${options.defaults.model}".`,
+          `The model ${JSON.stringify(id.slice(0, 100))} does not exist here: this server serves "${options.defaults.model}".`,
           "model",
         );
       }
@@ -286,4 +287,13 @@ function describeModel(defaults: ChatDefaults, created: number) {
 
 function formatHost(host: string): string {
   return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}
+
+/** A percent-encoded path segment, decoded; malformed encoding is left as it came (never a throw). */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
