@@ -7,6 +7,7 @@ export {
 export { createLangChainModel } from "./model/langchain-model.js";
 export type { LangChainModelOptions } from "./model/model-options.js";
 export { renderMessages, UNTRUSTED_CLOSE, UNTRUSTED_OPEN } from "./model/render-messages.js";
+export type { RetryOptions } from "./model/retry-call.js";
 export {
   type DeliberateCallOptions,
   type DeliberateOutput,

@@ -14,6 +14,7 @@ import { describeModel, isChatModel, supportsStructuredOutput } from "./inspect-
 import { createLimiter, raceAbort } from "./limit-concurrency.js";
 import { checkModelOptions, type LangChainModelOptions } from "./model-options.js";
 import { renderMessages } from "./render-messages.js";
+import { retryCall } from "./retry-call.js";
 import { scoreOptionsFromTopTokens } from "./score-options.js";
 import { type CallOutcome, shapeReply, sumUsage } from "./shape-reply.js";
 
@@ -37,8 +38,9 @@ const estimateByLength = (text: string) => Math.ceil(text.length / 4);
  * completions, else parallel calls (at most `concurrency` in flight); temperature, token limit,
  * seed and stop strings reach the provider; a `choice` constraint is met by parsing the reply, a
  * `json-schema` one through `withStructuredOutput`, and a `gbnf` grammar is left to the task's
- * parser (chat APIs take no grammars). Usage comes from the replies' metadata, estimated from the
- * text's length when a provider reports none. Failures throw a {@link DeliberateLangChainError}.
+ * parser (chat APIs take no grammars). A call refused for now (429, 5xx) is retried with backoff,
+ * waiting as long as the server's `Retry-After` asks. Usage comes from the replies' metadata,
+ * estimated from the text's length when a provider reports none. Failures throw a {@link DeliberateLangChainError}.
  *
  * @example
  * ```ts
@@ -67,6 +69,7 @@ export function createLangChainModel(
   const nativeN = options.nativeN ?? "n" in chatModel;
   const structured = options.structuredOutput !== "parse" && supportsStructuredOutput(chatModel);
   const estimate = options.estimateTokens ?? estimateByLength;
+  const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
 
   async function call(plan: CallPlan): Promise<CallOutcome> {
     const messages = renderMessages(plan.segments);
@@ -88,8 +91,11 @@ export function createLangChainModel(
         cause: plan.signal?.reason,
       });
     try {
+      // Retries wait inside the limiter: a server that says 429 gets fewer calls, not more.
       const result = await limit(() =>
-        plan.signal?.aborted ? Promise.reject(aborted()) : raceAbort(start(), plan.signal, aborted),
+        plan.signal?.aborted
+          ? Promise.reject(aborted())
+          : raceAbort(retryCall(start, retry, plan.signal), plan.signal, aborted),
       );
       const promptText = messages.map((message) => String(message.content)).join("\n");
       return { result, promptText };

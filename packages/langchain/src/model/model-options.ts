@@ -1,6 +1,7 @@
 import { describeValue } from "@deliberate/core/options";
 import { DeliberateLangChainError } from "../errors.js";
 import type { ConfigureModel } from "./call-settings.js";
+import type { RetryOptions } from "./retry-call.js";
 
 /** Options of {@link createLangChainModel}. */
 export interface LangChainModelOptions {
@@ -43,6 +44,13 @@ export interface LangChainModelOptions {
    */
   readonly scoreOptions?: boolean;
   /**
+   * Retries of a call the server refused for now (429, 408, 409, 5xx): exponential backoff with
+   * jitter, or the server's `Retry-After` (capped by `maxDelayMs`). A wait ends when the request's
+   * signal aborts. `false` turns retrying off (the client's own `maxRetries` still applies).
+   * @default { retries: 2, minDelayMs: 250, maxDelayMs: 8000 }
+   */
+  readonly retry?: RetryOptions | false;
+  /**
    * Tokens in a text, used only when the provider reports no usage (so token budgets still hold).
    * @default `Math.ceil(text.length / 4)`
    */
@@ -79,6 +87,23 @@ export function checkModelOptions(options: LangChainModelOptions): void {
     if (value !== undefined && typeof value !== "function")
       throw createOptionError(name, "a function", value);
   }
+  checkRetry(options.retry);
   if (structuredOutput !== undefined && structuredOutput !== "auto" && structuredOutput !== "parse")
     throw createOptionError("structuredOutput", '"auto" or "parse"', structuredOutput);
+}
+
+function checkRetry(retry: LangChainModelOptions["retry"]): void {
+  if (retry === undefined || retry === false) return;
+  if (typeof retry !== "object" || retry === null)
+    throw createOptionError("retry", "false or an object", retry);
+  const { retries, minDelayMs, maxDelayMs } = retry;
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0))
+    throw createOptionError("retry.retries", "an integer ≥ 0", retries);
+  for (const [name, value] of [
+    ["retry.minDelayMs", minDelayMs],
+    ["retry.maxDelayMs", maxDelayMs],
+  ] as const) {
+    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value >= 0))
+      throw createOptionError(name, "a number ≥ 0", value);
+  }
 }

@@ -17,7 +17,12 @@ export type StubReply =
       /** Alternatives to the first token, sent when the request asks for `top_logprobs`. */
       readonly top?: readonly { readonly token: string; readonly logprob: number }[];
     }
-  | { readonly status: number; readonly error: string }
+  | {
+      readonly status: number;
+      readonly error: string;
+      /** Response headers, such as `retry-after`. */
+      readonly headers?: Readonly<Record<string, string>>;
+    }
   | { readonly hang: true };
 
 export interface OpenAIStub {
@@ -67,7 +72,10 @@ export async function startOpenAIStub(
       return;
     }
     if ("status" in answer) {
-      response.writeHead(answer.status, { "content-type": "application/json" });
+      response.writeHead(answer.status, {
+        "content-type": "application/json",
+        ...answer.headers,
+      });
       response.end(JSON.stringify({ error: { message: answer.error, type: "server_error" } }));
       return;
     }
