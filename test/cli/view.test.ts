@@ -87,6 +87,10 @@ describe("deliberate view", () => {
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
       // Drawn at twice the SVG's 960 pixels.
       expect(png.readUInt32BE(16)).toBe(1920);
+      // Past 8,000 pixels, at 1×: Chromium's screenshots have limits.
+      const wide = await runCli(["view", treeFile, "-o", out, "--width", "9000"]);
+      expect(wide.code, wide.stderr).toBe(0);
+      expect(readFileSync(out).readUInt32BE(16)).toBe(9000);
     },
   );
 

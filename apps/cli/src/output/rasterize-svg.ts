@@ -26,8 +26,12 @@ export async function findChromium(output: string): Promise<string> {
   }
 }
 
+/** Pixels on the longer side past which a PNG is drawn at 1×: Chromium's screenshots have limits. */
+const MAX_SIDE_AT_2X = 8000;
+
 /**
- * Draws an SVG picture as a PNG at twice its size (sharp on high-density screens and in print)
+ * Draws an SVG picture as a PNG at twice its size (sharp on high-density screens and in print;
+ * 1× for a picture longer than 8,000 pixels)
  * with headless Chromium's own `--screenshot`, from a scratch folder with a fresh profile, and
  * moves it into place only once Chromium wrote a real PNG. No page script is involved: the SVG
  * is opened as a file and holds none.
@@ -47,7 +51,7 @@ export async function rasterizeSvg(
       ...CHROMIUM_FLAGS,
       `--user-data-dir=${join(dir, "profile")}`,
       "--hide-scrollbars",
-      "--force-device-scale-factor=2",
+      `--force-device-scale-factor=${Math.max(size.width, size.height) > MAX_SIDE_AT_2X ? 1 : 2}`,
       `--window-size=${size.width},${size.height}`,
       `--screenshot=${shot}`,
       `file://${source}`,
