@@ -63,6 +63,26 @@ describe("the viewer with a 10,000-node tree", () => {
     expect(await page.textContent("#details pre.thought")).toBe(target?.text);
   });
 
+  it("draws all nodes in the diagram and pans to a deep node found by search", async () => {
+    await page.click("#view-split");
+    await page.waitForSelector("#diagram[data-painted=true]");
+    expect(await page.getAttribute("#diagram", "data-nodes")).toBe(String(NODES));
+    await page.fill("#search", "(step 9876)");
+    await page.press("#search", "Enter");
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(resolve))");
+    expect(await page.getAttribute("#diagram", "data-selected")).toBe("9876");
+    expect(await page.getAttribute("#diagram", "data-matches")).toBe("1");
+    const [x, y] = ((await page.getAttribute("#diagram", "data-selected-at")) ?? "")
+      .split(",")
+      .map(Number);
+    const box = await page.locator("#diagram-canvas").boundingBox();
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x).toBeLessThanOrEqual(box?.width ?? 0);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y).toBeLessThanOrEqual(box?.height ?? 0);
+    await page.click("#view-outline");
+  });
+
   it("replays to any point and back", async () => {
     await page.click("#collapse-all");
     await page.locator("#timeline").fill("1");
