@@ -207,6 +207,15 @@ describe("the side-by-side page in Chromium", () => {
       "]]><script>window.__pwned = 'cdata'</script>",
     );
     expect(await page.$$eval("script, img, iframe, object, embed, a", (e) => e.length)).toBe(0);
+    // Each hostile thought is a node's hover title in both pictures, as text.
+    const titles = await page.$$eval(".pane svg g > title", (list) =>
+      list.map((t) => t.textContent),
+    );
+    for (const text of HOSTILE_TEXTS.slice(0, 7))
+      expect(
+        titles.filter((title) => title?.startsWith(text)),
+        text,
+      ).toHaveLength(2);
     await page.hover(".pane svg g title >> xpath=..");
     expect(await readPwned()).toBeUndefined();
     expect(dialogs).toEqual([]);
