@@ -177,9 +177,12 @@ function drawHeader(tree: SearchTree, width: number): { markup: string; height: 
     `<text y="${y + 2}" font-size="13" font-weight="600" fill="${answerColor}">${escapeXml(answer)}</text>`,
   );
   y += 20;
-  lines.push(
-    `<text y="${y}" fill="${MUTED_COLOR}">${escapeXml(flattenText(describeFacts(tree), Math.floor(width / 6.4)))}</text>`,
-  );
+  // Two lines at most, so that a narrow picture (a side of the comparison) keeps the stop reason.
+  const factLines = wrapLine(describeFacts(tree), Math.floor(width / 6.4), 2);
+  factLines.forEach((line, i) => {
+    if (i > 0) y += 16;
+    lines.push(`<text y="${y}" fill="${MUTED_COLOR}">${escapeXml(line)}</text>`);
+  });
   return { markup: lines.join(""), height: y + 14 };
 }
 
