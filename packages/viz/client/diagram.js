@@ -108,8 +108,11 @@ export function createDiagram(elements, state, onSelect) {
     if (!scene) return;
     const dpr = window.devicePixelRatio || 1;
     const margin = Math.round(Math.max(width, height) / 2);
-    cacheCanvas.width = Math.round((width + 2 * margin) * dpr);
-    cacheCanvas.height = Math.round((height + 2 * margin) * dpr);
+    const cacheWidth = Math.round((width + 2 * margin) * dpr);
+    const cacheHeight = Math.round((height + 2 * margin) * dpr);
+    // Resizing a canvas reallocates its bitmap: only when the view's size changed.
+    if (cacheCanvas.width !== cacheWidth) cacheCanvas.width = cacheWidth;
+    if (cacheCanvas.height !== cacheHeight) cacheCanvas.height = cacheHeight;
     const shifted = { k: camera.k, x: camera.x + margin, y: camera.y + margin };
     paintScene(
       cacheContext,
