@@ -231,10 +231,14 @@ function paintLabels(ctx, scene, visible, k, palette, icicle) {
     ctx.fillStyle = icicle && !scene.faded[i] ? palette.panel : palette.ink;
     const line = fitText(text, maxWidth, fontPx / k);
     if (!icicle) {
-      // A halo in the background colour keeps the label readable where a link runs under it.
-      ctx.lineWidth = 3 / k;
-      ctx.strokeStyle = palette.panel;
-      ctx.strokeText(line, left, y);
+      // A plate in the background colour keeps the label readable where a link runs under it.
+      const em = fontPx / k;
+      const plate = ctx.globalAlpha;
+      ctx.globalAlpha = 0.88;
+      ctx.fillStyle = palette.panel;
+      ctx.fillRect(left - em * 0.2, y - em * 0.65, line.length * em * 0.6 + em * 0.4, em * 1.3);
+      ctx.globalAlpha = plate;
+      ctx.fillStyle = palette.ink;
     }
     ctx.fillText(line, left, y);
     drawn++;
