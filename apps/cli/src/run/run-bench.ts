@@ -10,7 +10,8 @@ import {
 import type { LlamaModel } from "@deliberate/llama";
 import { ExitCode } from "../cli-error.js";
 import type { BenchFlags } from "../commands/bench.js";
-import { openModel } from "../model/open-model.js";
+import { openAnyModel } from "../model/open-any-model.js";
+import type { RemoteModel } from "../model/open-remote-model.js";
 import { pickModelOptions } from "../options/model-flags.js";
 import { stringifyJson } from "../output/result-json.js";
 import { describeTerminal } from "../ui/terminal.js";
@@ -42,9 +43,9 @@ export async function runBench(flags: BenchFlags): Promise<ExitCode> {
   const notify = (line: string) => process.stderr.write(`${line}\n`);
   const stop = watchStopSignals(notify, "stopping the evaluation, nothing is written");
   const bar = createProgressBar(process.stderr);
-  let model: LlamaModel | undefined;
+  let model: LlamaModel | RemoteModel | undefined;
   try {
-    model = await openModel(flags.model, {
+    model = await openAnyModel(flags.model, {
       ...pickModelOptions(flags),
       terminal: describeTerminal(),
       signal: stop.signal,

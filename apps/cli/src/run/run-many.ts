@@ -1,7 +1,8 @@
 import { type Model, type ThinkInput, type ThinkManyOptions, thinkMany } from "@deliberate/core";
 import { formatDuration } from "@deliberate/core/options";
 import type { ExitCode } from "../cli-error.js";
-import { openModel } from "../model/open-model.js";
+import { openAnyModel } from "../model/open-any-model.js";
+import type { OpenModelOptions } from "../model/open-model.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
 import type { GuardFlags } from "../options/guard-flags.js";
 import type { ManyFlags } from "../options/many-flags.js";
@@ -35,7 +36,7 @@ export interface ManyRequest {
 /** Opens the model `--model` names; tests hand in a scripted one. */
 export type OpenManyModel = (
   spec: string,
-  options: Parameters<typeof openModel>[1],
+  options: OpenModelOptions,
 ) => Promise<Model & { dispose?: () => Promise<void> | void }>;
 
 /** A model that is never called: it only lets core check the options. */
@@ -67,7 +68,7 @@ export function buildManyOptions(
  */
 export async function runMany(
   request: ManyRequest,
-  open: OpenManyModel = openModel,
+  open: OpenManyModel = openAnyModel,
 ): Promise<ExitCode> {
   const { flags } = request;
   const options = buildManyOptions(request);

@@ -3,7 +3,9 @@ import { createSearch, type Result, type SearchSnapshot, type ThinkInput } from 
 import { formatDuration } from "@deliberate/core/options";
 import type { LlamaModel } from "@deliberate/llama";
 import type { ExitCode } from "../cli-error.js";
-import { openModel } from "../model/open-model.js";
+import { openAnyModel } from "../model/open-any-model.js";
+import type { RemoteModel } from "../model/open-remote-model.js";
+import { isOpenAISpec } from "../model/openai-spec.js";
 import { buildThinkOptions, type SearchOptions } from "../options/build-think-options.js";
 import type { GuardFlags } from "../options/guard-flags.js";
 import { pickModelOptions } from "../options/model-flags.js";
@@ -62,11 +64,13 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
   const terminal = describeTerminal();
   const notify = createNotifier(terminal);
   const stop = watchStopSignals(notify);
-  let model: LlamaModel | undefined;
+  let model: LlamaModel | RemoteModel | undefined;
   let live: LiveView | undefined;
   let checkpoints: Checkpoints | undefined;
   try {
-    model = await openModel(flags.model, {
+    // A remote engine (`openai:<base-url>/<model>`) loads nothing here; its server knows its context.
+    const remote = isOpenAISpec(flags.model);
+    model = await openAnyModel(flags.model, {
       ...pickModelOptions(flags),
       terminal,
       signal: stop.signal,
@@ -75,7 +79,8 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     const received = stop.received();
     if (received) return findSignalExitCode(received);
     const guards = request.guards ? buildGuards(request.guards, model) : undefined;
-    if (!(await findsGuardBlock(guards, input))) checkInputFits(input, model, flags.model);
+    if (!(await findsGuardBlock(guards, input)) && !remote)
+      checkInputFits(input, model as LlamaModel, flags.model);
     if (!flags.json) for (const note of request.notes ?? []) notify(note);
 
     const tracker = createProgressTracker();
