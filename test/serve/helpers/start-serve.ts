@@ -26,15 +26,16 @@ export function parseRecords(stderr: string): Record<string, unknown>[] {
 }
 
 /**
- * Starts `deliberate serve --model synthetic:tiny --port 0` with `args`, waits for it to listen,
+ * Starts `deliberate serve --model <model> --port 0` (synthetic:tiny unless given) with `args`, waits for it to listen,
  * and connects the client through 127.0.0.1 (also when the server listens on 0.0.0.0: no traffic
  * leaves the loopback). `apiKey` is what the client sends.
  */
 export async function startServe(
   args: readonly string[],
   apiKey = "no-key",
+  model = "synthetic:tiny",
 ): Promise<ServeUnderTest> {
-  const cli = startCli(["serve", "--model", "synthetic:tiny", "--port", "0", ...args]);
+  const cli = startCli(["serve", "--model", model, "--port", "0", ...args]);
   const stderr = await cli.waitForStderr('"msg":"listening"');
   const listening = parseRecords(stderr).find((record) => record.msg === "listening");
   const port = new URL(String(listening?.url)).port;

@@ -21,6 +21,8 @@ Docs: docs/serve.md`;
 /** The flags of `deliberate serve`, as commander hands them over. */
 export interface ServeFlags extends ModelFlags, GuardFlags {
   readonly model: string;
+  /** The model's name in the API, when not `--model` itself. */
+  readonly name?: string;
   readonly host: string;
   readonly port: number;
   readonly apiKey?: string;
@@ -50,8 +52,12 @@ export function createServeCommand(done: (code: ExitCode) => void): Command {
     )
     .option(
       "-m, --model <model>",
-      "GGUF file, hf: URI, https URL, synthetic:<name> or builtin:<name>",
+      "GGUF file, hf: URI, https URL, synthetic:<name>, builtin:<name> or openai:<base-url>/<model>",
       DEFAULT_MODEL,
+    )
+    .option(
+      "--name <id>",
+      "the model's name in the API (/v1/models, the request's model) (default: --model)",
     )
     .addOption(
       new Option(

@@ -1,6 +1,7 @@
 import { isDeliberateError, type ThinkInput } from "@deliberate/core";
 import type { LlamaModel } from "@deliberate/llama";
 import { checkBuiltinKnowsTask } from "../model/builtin-tasks.js";
+import type { RemoteModel } from "../model/open-remote-model.js";
 import type { SearchOptions } from "../options/build-think-options.js";
 import { checkInputFits } from "../run/check-input-fits.js";
 import { checkSearchOptions } from "../run/preflight.js";
@@ -20,7 +21,11 @@ export interface SearchPlan {
  * evaluator the task has no prompt for), and whether the first prompt fits the model's context —
  * each a 400 before the request takes a search slot.
  */
-export function buildSearchPlan(chat: ChatRequest, model: LlamaModel, spec: string): SearchPlan {
+export function buildSearchPlan(
+  chat: ChatRequest,
+  model: LlamaModel | RemoteModel,
+  spec: string,
+): SearchPlan {
   const options: SearchOptions = {
     strategy: chat.strategy,
     budget: { time: chat.thinkMs },
@@ -34,7 +39,8 @@ export function buildSearchPlan(chat: ChatRequest, model: LlamaModel, spec: stri
       chat.task === "question" ? chat.question : createTask(chat.task, chat.question, {});
     checkSearchOptions(input, options);
     try {
-      checkInputFits(input, model, spec);
+      // A remote engine's context is its server's to know: it answers an overflow itself.
+      if (isLocal(model)) checkInputFits(input, model, spec);
     } catch (error) {
       throw invalidRequest("messages", (error as Error).message, "context_length_exceeded");
     }
@@ -51,4 +57,9 @@ function findParam(error: { code: string; field?: string }): string | null {
   if (error.field === "evaluator") return "deliberate.evaluator";
   if (error.field === "strategy") return "deliberate.strategy";
   return error.field ?? null;
+}
+
+/** Whether the model is a loaded GGUF, which can measure a prompt against its context. */
+function isLocal(model: LlamaModel | RemoteModel): model is LlamaModel {
+  return typeof (model as Partial<LlamaModel>).renderPrompt === "function";
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createSearch, type Result, type Search } from "@deliberate/core";
 import type { LlamaModel } from "@deliberate/llama";
+import type { RemoteModel } from "../model/open-remote-model.js";
 import type { GuardFlags } from "../options/guard-flags.js";
 import { buildGuards } from "../run/build-guards.js";
 import { ApiError } from "./api-error.js";
@@ -38,7 +39,8 @@ export interface RunningSearch {
 
 /** What the chat handler shares with the server. */
 export interface ChatContext {
-  readonly model: LlamaModel;
+  /** The one model every search shares: a local GGUF, or a remote engine (`openai:`). */
+  readonly model: LlamaModel | RemoteModel;
   readonly spec: string;
   readonly defaults: ChatDefaults;
   readonly guards: GuardFlags;

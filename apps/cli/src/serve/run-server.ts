@@ -2,8 +2,9 @@ import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ExitCode as Codes } from "../cli-error.js";
 import type { ServeFlags } from "../commands/serve.js";
-import { openModel } from "../model/open-model.js";
+import { openAnyModel } from "../model/open-any-model.js";
 import { pickModelOptions } from "../options/model-flags.js";
+import { buildGuards } from "../run/build-guards.js";
 import { describeTerminal } from "../ui/terminal.js";
 import { createLogWriter } from "./access-log.js";
 import { startServer } from "./start-server.js";
@@ -31,7 +32,7 @@ export async function runServer(
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
   try {
-    const model = await openModel(flags.model, {
+    const model = await openAnyModel(flags.model, {
       ...pickModelOptions(flags),
       terminal: describeTerminal(),
       signal: stop.signal,
@@ -42,6 +43,9 @@ export async function runServer(
     });
     if (!model) return first === "SIGINT" ? Codes.interrupted : Codes.terminated;
     try {
+      // A guard the model cannot serve (--max-perplexity on a remote engine) is a usage error now,
+      // not a failure of every request.
+      buildGuards(flags, model);
       const saveDir = flags.saveDir ? resolve(flags.saveDir) : undefined;
       if (saveDir) await mkdir(saveDir, { recursive: true });
       const server = await startServer({
@@ -51,7 +55,7 @@ export async function runServer(
         port: flags.port,
         ...(flags.apiKey === undefined ? {} : { apiKey: flags.apiKey }),
         defaults: {
-          model: flags.model,
+          model: flags.name ?? flags.model,
           efforts: { low: flags.low, medium: flags.medium, high: flags.high },
           effort: flags.effort,
           maxThinkMs: flags.maxThink,
