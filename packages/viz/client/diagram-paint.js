@@ -95,6 +95,8 @@ export function paintScene(ctx, scene, camera, viewport, palette, options) {
  */
 function paintLinks(ctx, scene, visible, k, palette, best) {
   const groups = [new Path2D(), new Path2D(), new Path2D()]; // plain, faded, best
+  // Far out, curves are too small to see and cost the rasterizer several times a straight line.
+  const straight = k < 0.2;
   for (const i of visible) {
     const p = /** @type {number} */ (scene.parent[i]);
     if (p < 0 || scene.ids[p] === -1) continue;
@@ -106,9 +108,12 @@ function paintLinks(ctx, scene, visible, k, palette, best) {
     const py = /** @type {number} */ (scene.y[p]);
     const x = /** @type {number} */ (scene.x[i]);
     const y = /** @type {number} */ (scene.y[i]);
-    const mid = (px + x) / 2;
     path.moveTo(px, py);
-    path.bezierCurveTo(mid, py, mid, y, x, y);
+    if (straight) path.lineTo(x, y);
+    else {
+      const mid = (px + x) / 2;
+      path.bezierCurveTo(mid, py, mid, y, x, y);
+    }
   }
   ctx.lineWidth = 1 / k;
   ctx.strokeStyle = palette.line;

@@ -391,6 +391,8 @@ export function createDiagram(elements, state, onSelect) {
         );
       }
       showCaption();
+      // At once, not at the next frame: whoever selected can read which node the diagram rings.
+      box.dataset.selected = state.selected === null ? "" : String(state.selected);
       schedule();
     },
     /** @param {boolean} shown */
