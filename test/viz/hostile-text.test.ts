@@ -7,6 +7,8 @@ import { launchBrowser, type TestBrowser } from "./helpers/browser.js";
 
 const tree = sampleTree({ nodes: 40, seed: 11, texts: HOSTILE_TEXTS });
 tree.question = "</script><script>window.__pwned = 'question'</script><img src=x onerror=alert(1)>";
+// The root's thought is the question, as the engine records it: the diagram labels the root with it.
+(tree.nodes[0] as { text: string }).text = tree.question;
 for (const node of tree.nodes.slice(1, 8)) {
   node.status = "invalid";
   node.reason = "<img src=x onerror=\"window.__pwned = 'reason'\">";
@@ -179,17 +181,17 @@ describe("the viewer with hostile node texts", () => {
   it("shows thoughts and reasons as text in the diagram's tooltip and caption", async () => {
     await page.click("#view-split");
     await page.waitForSelector("#diagram[data-painted=true]");
-    for (const id of hostileIds) {
+    for (const id of [0, ...hostileIds]) {
       await page.click(`.row[data-id='${id}'] .text`);
       await page.evaluate("new Promise((resolve) => requestAnimationFrame(resolve))");
       const [x, y] = ((await page.getAttribute("#diagram", "data-selected-at")) ?? "")
         .split(",")
         .map(Number);
       await page.locator("#diagram-canvas").hover({ position: { x: x as number, y: y as number } });
-      const text = flattenLine(HOSTILE_TEXTS[id - 1] as string);
+      const text = flattenLine(id === 0 ? tree.question : (HOSTILE_TEXTS[id - 1] as string));
       expect(await page.textContent("#diagram-tip .tip-text")).toBe(text);
       expect(await page.textContent("#diagram-caption")).toContain(text);
-      if (id <= 7) {
+      if (id >= 1 && id <= 7) {
         expect(await page.textContent("#diagram-tip .tip-reason")).toBe(
           "invalid: <img src=x onerror=\"window.__pwned = 'reason'\">",
         );
