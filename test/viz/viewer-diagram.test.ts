@@ -94,6 +94,23 @@ describe("the diagram view", () => {
     });
   });
 
+  it("colours nodes by status, or by score", async () => {
+    // Node 1 is expanded (blue in the legend) with a value of 0.82 (a high score: green).
+    const [x, y] = (await readBestSpots()).get(1) ?? [0, 0];
+    const readCentre = async () =>
+      (
+        (await page.evaluate(
+          `Array.from(document.getElementById("diagram-canvas").getContext("2d").getImageData(${x}, ${y}, 1, 1).data)`,
+        )) as number[]
+      ).slice(0, 3);
+    expect(await readCentre()).toEqual([0x25, 0x63, 0xeb]);
+    await page.selectOption("#diagram-color", "score");
+    await nextFrame();
+    expect(await readCentre()).toEqual([0x15, 0x80, 0x3d]);
+    await page.selectOption("#diagram-color", "status");
+    await nextFrame();
+  });
+
   it("selects a clicked node in the outline and the details pane", async () => {
     await page.click("#view-split");
     await nextFrame();
