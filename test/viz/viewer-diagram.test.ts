@@ -196,6 +196,24 @@ describe("the diagram view", () => {
     await nextFrame();
   });
 
+  it("sizes nodes by the tokens they generated", async () => {
+    // Node 12 generated 29 tokens, node 14 only 20 (demo tree): in the tidy tree their circles
+    // differ in area; with equal sizes they are the same.
+    const readSize = async (id: number) => {
+      await page.click(`.row[data-id='${id}'] .text`);
+      await nextFrame();
+      return (await readHook("selected-size")).split(",").map(Number)[0] as number;
+    };
+    expect(await readSize(12)).toBe(await readSize(14));
+    await page.selectOption("#diagram-size", "tokens");
+    await nextFrame();
+    const heavy = await readSize(12);
+    const light = await readSize(14);
+    expect(heavy).toBeGreaterThan(light);
+    await page.selectOption("#diagram-size", "nodes");
+    await nextFrame();
+  });
+
   it("looks the part (screenshot for the docs)", async () => {
     await page.click(`.row[data-id='${BEST.at(-1)}'] .text`);
     await page.click("#view-diagram");

@@ -193,6 +193,11 @@ export function createDiagram(elements, state, onSelect) {
       .join(" ");
     box.dataset.selected = state.selected === null ? "" : String(state.selected);
     box.dataset.selectedAt = (state.selected === null ? undefined : at(state.selected)) ?? "";
+    const chosen = state.selected === null ? undefined : scene.index.get(state.selected);
+    box.dataset.selectedSize =
+      chosen === undefined
+        ? ""
+        : `${Math.round(/** @type {number} */ (scene.w[chosen]) * camera.k)},${Math.round(/** @type {number} */ (scene.h[chosen]) * camera.k)}`;
     box.dataset.frames = String(frames);
     box.dataset.matches = String([...state.matches].filter((id) => scene?.index.has(id)).length);
   }
