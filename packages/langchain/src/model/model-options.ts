@@ -47,7 +47,7 @@ export interface LangChainModelOptions {
    * Retries of a call the server refused for now (429, 408, 409, 5xx): exponential backoff with
    * jitter, or the server's `Retry-After` (capped by `maxDelayMs`). A wait ends when the request's
    * signal aborts. `false` turns retrying off (the client's own `maxRetries` still applies).
-   * @default { retries: 2, minDelayMs: 250, maxDelayMs: 8000 }
+   * @default `{ retries: 2, minDelayMs: 250, maxDelayMs: 8000 }`
    */
   readonly retry?: RetryOptions | false;
   /**
