@@ -76,9 +76,10 @@ export function loadClientAssets(): ClientAssets {
 const EXPORT_LIST = /export\s*\{([^}]*)\};?\s*$/;
 
 /**
- * d3-hierarchy's own minified ES module (its licence comment kept), turned into `const d3 = …`:
- * its closing `export { a as b }` list becomes the object the wrapper returns, which is what the
- * client's `import * as d3 from "d3-hierarchy"` names once imports are stripped.
+ * d3-hierarchy's own minified ES module (its licence comment kept, less the project's web address:
+ * the page names no address at all, so a reader never wonders what it loads), turned into
+ * `const d3 = …`: its closing `export { a as b }` list becomes the object the wrapper returns,
+ * which is what the client's `import * as d3 from "d3-hierarchy"` names once imports are stripped.
  */
 function loadD3Hierarchy(): string {
   const entry = createRequire(import.meta.url).resolve("d3-hierarchy");
@@ -89,7 +90,7 @@ function loadD3Hierarchy(): string {
     const [local, exported = local] = entry.trim().split(/\s+as\s+/);
     return `${exported}: ${local}`;
   });
-  const body = source.slice(0, list.index);
+  const body = source.slice(0, list.index).replace(/https?:\/\/\S+\s*/g, "");
   return `const d3 = (() => {\n${body}\nreturn { ${fields.join(", ")} };\n})();`;
 }
 
