@@ -5,7 +5,7 @@ import type { ResolvedGuard } from "../guards/guard-option.js";
 import type { Model } from "../model/model.js";
 import type { SearchSettings } from "../plugins/search-scope.js";
 import type { Result, StopReason } from "../search/result.js";
-import type { RoundsSnapshot, SearchSnapshot } from "../search/snapshot.js";
+import type { SearchSnapshot } from "../search/snapshot.js";
 import type { Selection, Strategy, StrategyView } from "../strategies/strategy.js";
 import type { Task } from "../task/task.js";
 import type { GuardRecord, NodeScore, SearchTree, TreeNode } from "../tree/schema.js";
