@@ -60,4 +60,14 @@ describe("buildThinkOptions", () => {
     expect(options).toMatchObject({ evaluator: "vote", maxDepth: 4, temperature: 1, seed: 0 });
     expect(buildThinkOptions(base)).not.toHaveProperty("evaluator");
   });
+
+  it("reads votes from log-probabilities on a model behind an OpenAI-compatible engine", () => {
+    const remote = {
+      ...base,
+      model: "openai:http://127.0.0.1:8000/v1/m",
+      evaluator: "vote" as const,
+    };
+    expect(buildThinkOptions(remote).evaluator).toEqual({ name: "vote", probabilities: true });
+    expect(buildThinkOptions({ ...base, evaluator: "vote" }).evaluator).toBe("vote");
+  });
 });

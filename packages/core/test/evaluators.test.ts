@@ -1,4 +1,5 @@
 import { think } from "@deliberate/core";
+import { emptyModelUsage } from "@deliberate/core/model";
 import { createScriptedModel } from "@deliberate/core/testing";
 import { describe, expect, it } from "vitest";
 import {
@@ -80,6 +81,48 @@ describe("vote evaluator", () => {
     expect(right?.score).toBe(1);
     expect(left?.score).toBe(0);
     expect(right?.scores[0]).toMatchObject({ source: "vote", detail: "4/4 votes" });
+    expect(result.answer).toBe("42");
+  });
+
+  it("reads the vote from the probability of each choice's number, with one call a group", async () => {
+    const inner = createGraphModel(trapGraph);
+    const sampledVotes: string[] = [];
+    const scored: string[] = [];
+    const model = {
+      ...inner,
+      id: "graph-scoring",
+      generate: (request: Parameters<typeof inner.generate>[0]) => {
+        const prompt = request.segments.map((segment) => segment.text).join("");
+        if (prompt.startsWith("vote among")) sampledVotes.push(prompt);
+        return inner.generate(request);
+      },
+      // "right" is choice 2 at the root: the model gives its number 0.8.
+      async scoreOptions(request: { segments: { text: string }[]; options: readonly string[] }) {
+        const prompt = request.segments.map((segment) => segment.text).join("");
+        scored.push(prompt);
+        const candidates = prompt.slice("vote among ".length).split(" from ")[0]?.split(",") ?? [];
+        const weights = candidates.map((state) => (state === "right" ? 4 : 1));
+        return {
+          probabilities: request.options.map((_, index) => weights[index] ?? 0),
+          usage: { ...emptyModelUsage, promptTokens: 1, evaluatedPromptTokens: 1 },
+        };
+      },
+    };
+    const result = await think(createGraphTask(trapGraph), {
+      model,
+      strategy: beam,
+      evaluator: { name: "vote", probabilities: true },
+    });
+    const right = result.tree.nodes.find((node) => node.text === "right");
+    const left = result.tree.nodes.find((node) => node.text === "left");
+    expect(right?.score).toBeCloseTo(0.8);
+    expect(left?.score).toBeCloseTo(0.2);
+    expect(right?.scores[0]).toMatchObject({ source: "vote", detail: "P(choice 2) = 0.800" });
+    expect(scored.length).toBeGreaterThan(0);
+    expect(scored.every((prompt) => prompt.endsWith("number of the best choice only.\n"))).toBe(
+      true,
+    );
+    expect(sampledVotes).toEqual([]);
     expect(result.answer).toBe("42");
   });
 });

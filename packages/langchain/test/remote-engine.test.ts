@@ -175,6 +175,42 @@ describe("a search on a remote engine", () => {
     expect(result.tree.nodes.some((node) => typeof node.score === "number")).toBe(true);
   });
 
+  it("reads the vote evaluator's choice from top_logprobs instead of sampling votes", async () => {
+    // The first token of a number-only answer: "2" is the engine's favourite.
+    const top = [
+      { token: "2", logprob: Math.log(0.75) },
+      { token: "1", logprob: Math.log(0.25) },
+    ];
+    const { stub, chat } = await connect((body) => {
+      if (body.top_logprobs) return { texts: ["2"], logprobs: [Math.log(0.75)], top };
+      return { texts: Array.from({ length: Number(body.n) }, (_, i) => `step ${i}`) };
+    });
+    const result = await think("What is 6 times 7?", {
+      model: createLangChainModel(chat, { scoreOptions: true }),
+      strategy: { name: "beam", width: 1, branching: 2 },
+      evaluator: { name: "vote", probabilities: true },
+      budget: { calls: 4 },
+      seed: 1,
+    });
+    const voted = stub.requests.filter((body) => body.top_logprobs === 20);
+    expect(voted.length).toBeGreaterThan(0);
+    expect(
+      voted.every((body) =>
+        String(body.messages.at(-1)?.content).endsWith("number of the best choice only.\n"),
+      ),
+    ).toBe(true);
+    const sampledVotes = stub.requests.filter(
+      (body) => !body.top_logprobs && /best choice/.test(String(body.messages.at(-1)?.content)),
+    );
+    expect(sampledVotes).toHaveLength(0);
+    const shares = result.tree.nodes
+      .filter((node) => node.scores?.[0]?.source === "vote")
+      .map((node) => node.score);
+    // Each group of two siblings: choice 1 gets a quarter, choice 2 three quarters.
+    expect(shares.slice(0, 2)).toEqual([0.25, 0.75]);
+    expect(shares.every((share) => share === 0.25 || share === 0.75)).toBe(true);
+  });
+
   it("ends on time against a server that never answers, aborting the request in flight", async () => {
     const { stub, chat } = await connect(() => ({ hang: true }));
     const started = performance.now();

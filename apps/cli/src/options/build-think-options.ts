@@ -1,6 +1,7 @@
 import type { BudgetInput, StrategyOption, ThinkOptions } from "@deliberate/core";
 import type { StrategyName } from "@deliberate/core/options";
 import { createUsageError } from "../cli-error.js";
+import { isOpenAISpec } from "../model/openai-spec.js";
 import type { ThinkFlags } from "./think-flags.js";
 
 /** The strategy knobs and the strategies each applies to. */
@@ -32,13 +33,22 @@ export function buildThinkOptions(
   };
   return {
     ...options,
-    ...(flags.evaluator === undefined ? {} : { evaluator: flags.evaluator }),
+    ...(flags.evaluator === undefined ? {} : { evaluator: buildEvaluator(flags) }),
     ...(flags.generator === undefined ? {} : { generator: flags.generator }),
     ...(flags.temperature === undefined ? {} : { temperature: flags.temperature }),
     ...(flags.depth === undefined ? {} : { maxDepth: flags.depth }),
     ...(flags.onExhausted === undefined ? {} : { onExhausted: flags.onExhausted }),
     ...(flags.settle === false ? { settle: false } : {}),
   };
+}
+
+/**
+ * The evaluator option. An engine behind `openai:` gives `top_logprobs`, so `vote` reads each
+ * choice's probability in one request instead of sampling votes (as `value` does already).
+ */
+function buildEvaluator(flags: ThinkFlags): NonNullable<SearchOptions["evaluator"]> {
+  const name = flags.evaluator as NonNullable<ThinkFlags["evaluator"]>;
+  return name === "vote" && isOpenAISpec(flags.model) ? { name, probabilities: true } : name;
 }
 
 /** The strategy option: the bare name when no knob is set, else the name with its knobs. */

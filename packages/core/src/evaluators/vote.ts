@@ -2,11 +2,18 @@ import { z } from "zod";
 import { integerIn } from "../options/integer.js";
 import { defineEvaluator } from "../plugins/plugin.js";
 import type { Evaluation } from "./evaluator.js";
+import { MOST_CHOICES_BY_PROBABILITY, voteByProbability } from "./vote-by-probability.js";
 
 /** Options of the `vote` evaluator. */
 export const VoteOptions = z.strictObject({
   /** Votes drawn per group of siblings. @default the search's `evaluationSamples` */
   samples: integerIn(1, 100).optional(),
+  /**
+   * Read the vote from the model's probability of each choice's number, one scoring call a group,
+   * when the model can give it (a local GGUF; a server with `top_logprobs`) and there are at most 9
+   * choices; else sample. @default false
+   */
+  probabilities: z.boolean().optional(),
 });
 export type VoteOptions = z.input<typeof VoteOptions>;
 
@@ -58,6 +65,27 @@ export const voteEvaluator = defineEvaluator({
             scope.taskNode(parent),
             ids.map((id) => scope.taskNode(id)),
           );
+          const byProbability =
+            options.probabilities === true &&
+            scope.canScoreOptions &&
+            ids.length <= MOST_CHOICES_BY_PROBABILITY;
+          const shares = byProbability
+            ? await voteByProbability(
+                scope,
+                prompt,
+                ids.length,
+                scope.node(parent).score ?? 0,
+                signal,
+              )
+            : undefined;
+          if (shares) {
+            ids.forEach((id, index) => {
+              const value = shares[index] ?? 0;
+              const detail = `P(choice ${index + 1}) = ${value.toFixed(3)}`;
+              results.set(id, { value, scores: [{ source: "vote", value, detail }] });
+            });
+            return;
+          }
           const outcome = await scope.generate(
             {
               segments: prompt.segments,
