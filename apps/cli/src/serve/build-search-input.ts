@@ -2,6 +2,7 @@ import { isDeliberateError, type ThinkInput } from "@deliberate/core";
 import type { LlamaModel } from "@deliberate/llama";
 import { checkBuiltinKnowsTask } from "../model/builtin-tasks.js";
 import type { RemoteModel } from "../model/open-remote-model.js";
+import { isOpenAISpec } from "../model/openai-spec.js";
 import type { SearchOptions } from "../options/build-think-options.js";
 import { checkInputFits } from "../run/check-input-fits.js";
 import { checkSearchOptions } from "../run/preflight.js";
@@ -30,7 +31,12 @@ export function buildSearchPlan(
     strategy: chat.strategy,
     budget: { time: chat.thinkMs },
     seed: chat.seed ?? 0,
-    ...(chat.evaluator === undefined ? {} : { evaluator: chat.evaluator }),
+    ...(chat.evaluator === undefined
+      ? {}
+      : // An engine behind openai: answers a vote from top_logprobs in one request, as ask does.
+        chat.evaluator === "vote" && isOpenAISpec(spec)
+        ? { evaluator: { name: "vote", probabilities: true } }
+        : { evaluator: chat.evaluator }),
     ...(chat.temperature === undefined ? {} : { temperature: chat.temperature }),
   };
   try {
