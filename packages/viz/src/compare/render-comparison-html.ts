@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { SearchTree } from "@deliberate/core";
 import { VizError } from "../errors.js";
+import { hashForCsp, renderDocumentHead } from "../html/document-head.js";
 import { escapeHtml } from "../html/escape-html.js";
 import { fitScale } from "../svg/draw-diagram.js";
 import {
@@ -102,25 +102,14 @@ export function renderComparisonHtml(
   );
   const question = flattenText(a.question) || "(no question)";
   const title = options.title ?? `deliberate · ${flattenText(question, 80)}`;
-  const styleHash = createHash("sha256").update(COMPARISON_STYLE, "utf8").digest("base64");
-  const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; style-src ${hashForCsp(COMPARISON_STYLE)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const columns = svgs
     .map(
       (svg, i) =>
         `<section class="pane" aria-label="${escapeHtml(flattenText(labels[i] ?? "", 120))}">\n<h2>${escapeHtml(flattenText(labels[i] ?? "", 120))}</h2>\n<div class="picture">${svg}</div>\n</section>`,
     )
     .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="deliberate">
-<title>${escapeHtml(title)}</title>
-<style>${COMPARISON_STYLE}</style>
-</head>
+  return `${renderDocumentHead({ csp, title, style: COMPARISON_STYLE })}
 <body>
 <header>
 <div class="brand">deliberate · two searches side by side</div>

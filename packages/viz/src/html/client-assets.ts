@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { hashForCsp } from "./document-head.js";
 
 /**
  * The browser code lives in `packages/viz/client/` as plain ES modules (linted, readable, and
@@ -92,8 +92,4 @@ function loadD3Hierarchy(): string {
   });
   const body = source.slice(0, list.index).replace(/https?:\/\/\S+\s*/g, "");
   return `const d3 = (() => {\n${body}\nreturn { ${fields.join(", ")} };\n})();`;
-}
-
-function hashForCsp(content: string): string {
-  return `'sha256-${createHash("sha256").update(content, "utf8").digest("base64")}'`;
 }

@@ -1,6 +1,7 @@
 import type { SearchTree } from "@deliberate/core";
 import { loadClientAssets } from "./client-assets.js";
-import { escapeHtml, serializeForScript } from "./escape-html.js";
+import { renderDocumentHead } from "./document-head.js";
+import { serializeForScript } from "./escape-html.js";
 import { toViewerTree } from "./viewer-tree.js";
 
 /** What the page's script reads from the embedded JSON. */
@@ -37,17 +38,7 @@ const LEGEND = ["open", "expanded", "pruned", "terminal", "invalid", "failed"]
 export function renderPage(data: PageData, title: string): string {
   const { script, style } = loadClientAssets();
   const csp = buildContentSecurityPolicy(data.live !== undefined);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="generator" content="deliberate">
-<title>${escapeHtml(title)}</title>
-<style>${style}</style>
-</head>
+  return `${renderDocumentHead({ csp, title, style })}
 <body>
 <header class="top">
 <div class="brand">deliberate · search tree</div>
