@@ -6,6 +6,7 @@ import {
   type SearchScope,
   type Strategy,
   think,
+  thinkMany,
   valueEvaluator,
 } from "@deliberate/core";
 import type { Evaluation } from "@deliberate/core/plugins";
@@ -141,6 +142,28 @@ describe("plug-ins", () => {
     const scored = result.tree.nodes.filter((node) => node.scores?.[0]?.source === "heuristic");
     expect(scored.length).toBeGreaterThan(0);
     expect(result.tree.plugins?.evaluator).toEqual({ name: "length", options: { scale: 10 } });
+  });
+
+  it("lets thinkMany name a plug-in too, and refuses plugins that are not a list", async () => {
+    const many = await thinkMany([createGraphTask(trapGraph)], {
+      model: createGraphModel(trapGraph),
+      budget: "5s",
+      plugins: [firstOpen],
+      strategy: { name: "first-open", branching: 2 },
+    });
+    expect(many.results[0]?.tree.plugins?.strategy).toEqual({
+      name: "first-open",
+      options: { branching: 2 },
+    });
+    const error = await optionError(() =>
+      thinkMany([createGraphTask(trapGraph)], {
+        model: createGraphModel(trapGraph),
+        budget: "5s",
+        plugins: firstOpen as never,
+      }),
+    );
+    expect(error.field).toBe("plugins");
+    expect(error.message).toContain("expected a list of plug-ins");
   });
 
   it("validates the options given to create", () => {

@@ -3,9 +3,9 @@ import { Budget } from "../budget/budget.js";
 import { formatDuration, parseDuration } from "../budget/duration.js";
 import { DeliberateError, describeValue } from "../errors.js";
 import { describeOptionIssue } from "../options/describe-option-issue.js";
-import { createThinkOptionsSchema, ThinkOptions } from "../options/think-options.js";
+import { readPlugins } from "../options/parse-options.js";
+import { ThinkOptions } from "../options/think-options.js";
 import type { AnyPlugin } from "../plugins/plugin-option.js";
-import { createPluginSet } from "../plugins/plugin-set.js";
 import type { SearchEvent } from "../tree/schema.js";
 import type { ThinkManyProgress } from "./think-many-progress.js";
 
@@ -84,11 +84,8 @@ export function parseThinkManyOptions(options: unknown): ParsedThinkManyOptions 
       { field: "options" },
     );
   }
-  const extra = (options as { plugins?: unknown }).plugins;
-  const schema =
-    Array.isArray(extra) && extra.length > 0
-      ? extendThinkOptions(createThinkOptionsSchema(createPluginSet(extra)))
-      : ThinkManyOptions;
+  const think = readPlugins(options).schema;
+  const schema = think === ThinkOptions ? ThinkManyOptions : extendThinkOptions(think);
   const parsed = schema.safeParse(options);
   if (!parsed.success) {
     const { field, message } = describeOptionIssue(parsed.error, options);

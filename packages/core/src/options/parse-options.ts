@@ -14,6 +14,26 @@ export interface CheckedThinkOptions {
 }
 
 /**
+ * The plug-ins `options.plugins` adds to the built-ins, checked, and the schema of the think
+ * options that knows their names (the built-in one when there are none).
+ */
+export function readPlugins(options: object): {
+  readonly plugins: PluginSet;
+  readonly schema: typeof ThinkOptions;
+} {
+  const extra = (options as { plugins?: unknown }).plugins;
+  if (extra !== undefined && !Array.isArray(extra)) {
+    throw new DeliberateError(
+      "INVALID_OPTION",
+      `Invalid option \`plugins\`: expected a list of plug-ins, got ${describeValue(extra)}`,
+      { field: "plugins" },
+    );
+  }
+  const plugins = createPluginSet(extra);
+  return { plugins, schema: extra?.length ? createThinkOptionsSchema(plugins) : ThinkOptions };
+}
+
+/**
  * Validates {@link ThinkOptions} before any model work. Throws one `INVALID_OPTION`
  * {@link @deliberate/core!DeliberateError | DeliberateError} for the first problem.
  */
@@ -32,16 +52,7 @@ export function checkThinkOptions(options: unknown): CheckedThinkOptions {
       },
     );
   }
-  const extra = (options as { plugins?: unknown }).plugins;
-  if (extra !== undefined && !Array.isArray(extra)) {
-    throw new DeliberateError(
-      "INVALID_OPTION",
-      `Invalid option \`plugins\`: expected a list of plug-ins, got ${describeValue(extra)}`,
-      { field: "plugins" },
-    );
-  }
-  const plugins = createPluginSet(extra);
-  const schema = extra?.length ? createThinkOptionsSchema(plugins) : ThinkOptions;
+  const { plugins, schema } = readPlugins(options);
   const parsed = schema.safeParse(options);
   if (!parsed.success) {
     const { field, message } = describeOptionIssue(parsed.error, options);
