@@ -57,14 +57,16 @@ export function createPluginSet(extra: readonly unknown[] = []): PluginSet {
   return set;
 }
 
-const isStrategy = (value: unknown): value is Strategy =>
+/** Whether `value` is a strategy object of one's own (not a plug-in or a name). */
+export const isStrategy = (value: unknown): value is Strategy =>
   typeof value === "object" &&
   value !== null &&
   "select" in value &&
   "update" in value &&
   "init" in value;
 
-const isEvaluator = (value: unknown): value is Evaluator =>
+/** Whether `value` is an evaluator object of one's own (not a plug-in or a name). */
+export const isEvaluator = (value: unknown): value is Evaluator =>
   typeof value === "object" &&
   value !== null &&
   "evaluate" in value &&

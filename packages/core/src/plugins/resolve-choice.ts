@@ -4,7 +4,7 @@ import type { Generator } from "../generators/generator.js";
 import type { Strategy } from "../strategies/strategy.js";
 import type { PluginChoice } from "../tree/schema.js";
 import { isPlugin, type PluginKind, type PluginProducts } from "./plugin.js";
-import type { PluginSet } from "./plugin-set.js";
+import { isEvaluator, isStrategy, type PluginSet } from "./plugin-set.js";
 
 /** What a choice made: the strategy, evaluator or generator, and how the tree names it. */
 export interface Resolved<T> {
@@ -42,9 +42,8 @@ function resolvePlugin<K extends PluginKind>(
 /** The strategy a validated `strategy` option names. */
 export function resolveStrategy(option: unknown, set: PluginSet): Resolved<Strategy<unknown>> {
   // An object of one's own may share a plug-in's name: it is taken as it is.
-  if (typeof option === "object" && option !== null && "select" in option) {
-    const strategy = option as Strategy<unknown>;
-    return { made: strategy, choice: { name: strategy.name, custom: true } };
+  if (isStrategy(option)) {
+    return { made: option, choice: { name: option.name, custom: true } };
   }
   return resolvePlugin("strategy", option, set) as Resolved<Strategy<unknown>>;
 }
@@ -67,9 +66,8 @@ export function resolveEvaluator(option: unknown, set: PluginSet): Resolved<Eval
       },
     };
   }
-  if (typeof option === "object" && option !== null && "evaluate" in option) {
-    const evaluator = option as Evaluator;
-    return { made: evaluator, choice: { name: evaluator.name, custom: true } };
+  if (isEvaluator(option)) {
+    return { made: option, choice: { name: option.name, custom: true } };
   }
   return resolvePlugin("evaluator", option, set) as Resolved<Evaluator>;
 }
