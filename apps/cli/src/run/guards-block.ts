@@ -2,10 +2,10 @@ import type { ThinkInput } from "@deliberate/core";
 import type { GuardOption } from "@deliberate/core/plugins";
 
 /**
- * Whether one of the guards `ask` and `solve` built would block the question. The CLI asks before
- * its context check, so a question the guards refuse is reported as blocked (exit 4, the verdicts
- * in the tree) rather than as too long for the model: the search then blocks it itself. The
- * guards are cheap on an input they refuse — the length guard comes first and stops the rest.
+ * Whether one of the guards `ask` and `solve` built would block the question. The CLI asks only
+ * when its context check refuses the question, so a question the guards refuse is reported as
+ * blocked (exit 4, the verdicts in the tree) rather than as too long for the model: the search
+ * then blocks it itself, and a question that fits is never guarded twice.
  */
 export async function findsGuardBlock(
   guards: readonly GuardOption[] | undefined,

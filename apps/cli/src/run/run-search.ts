@@ -79,8 +79,14 @@ export async function runSearch(request: SearchRequest): Promise<ExitCode> {
     const received = stop.received();
     if (received) return findSignalExitCode(received);
     const guards = request.guards ? buildGuards(request.guards, model) : undefined;
-    if (!(await findsGuardBlock(guards, input)) && !remote)
-      checkInputFits(input, model as LlamaModel, flags.model);
+    if (!remote) {
+      try {
+        checkInputFits(input, model as LlamaModel, flags.model);
+      } catch (error) {
+        // A question the guards refuse is reported blocked by the search, not as too long.
+        if (!(await findsGuardBlock(guards, input))) throw error;
+      }
+    }
     if (!flags.json) for (const note of request.notes ?? []) notify(note);
 
     const tracker = createProgressTracker();
